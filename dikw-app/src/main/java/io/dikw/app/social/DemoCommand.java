@@ -1,0 +1,28 @@
+package io.dikw.app.social;
+
+import io.dikw.app.Paths;
+import io.dikw.social.cluster.ClusteringParams;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dikw demo}: the main job on the bundled sample, no setup needed. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Cluster the bundled sample of 50,000 synthetic tweets (40 planted memes) into memes,",
+        "score the clusters against the planted memes, and show the largest clusters."})
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "dikw-out/demo",
+        description = "Directory for results; default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        final Path tweets = Paths.example("social/sample-tweets.jsonl.gz");
+        final Path labels = Paths.example("social/sample-labels.tsv.gz");
+        System.out.println("dikw demo: sequential sliding-window meme clustering of " + tweets.getFileName()
+            + " (K=120, 20 steps of 30 s)");
+        new SocialRunner(System.out, System.err).run(tweets, labels, out, ClusteringParams.defaults(), 20, false);
+        return 0;
+    }
+}

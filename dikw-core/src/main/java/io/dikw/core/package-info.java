@@ -1,0 +1,2 @@
+/** Shared parts of dikw used by every stream-processing module. */
+package io.dikw.core;
