@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
     description = {
         "dikw turns live data streams into knowledge.",
         "",
-        "Start with @|bold ./dikw demo|@: it clusters a bundled stream of 50,000 tweets into memes and shows",
-        "what it found. Then run your own data with @|bold ./dikw social run --input FILE|@, or make a",
-        "synthetic stream with @|bold ./dikw generate tweets|@.",
+        "Start here:",
+        "  @|bold ./dikw demo|@                        cluster a bundled stream of 50,000 tweets into memes",
+        "  @|bold ./dikw social run --input FILE|@     cluster your own tweets (JSON lines, v1.1 or v2)",
+        "  @|bold ./dikw generate tweets --out FILE|@  make a synthetic stream with planted memes",
         ""},
     subcommands = {DemoCommand.class, SocialCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Each command has its own help: ./dikw help COMMAND (e.g. ./dikw social run --help)."})
@@ -35,6 +36,7 @@ public final class DikwCli implements Runnable {
     public static CommandLine commandLine() {
         return new CommandLine(new DikwCli())
             .setCaseInsensitiveEnumValuesAllowed(true)
+            .setUsageHelpWidth(100)
             .setExecutionExceptionHandler(new ErrorHandler());
     }
 

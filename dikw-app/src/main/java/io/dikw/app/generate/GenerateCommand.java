@@ -27,10 +27,10 @@ public final class GenerateCommand implements Runnable {
 
     /** {@code dikw generate tweets}. */
     @Command(name = "tweets", mixinStandardHelpOptions = true,
-        description = {"Write a stream of tweets in the Twitter API v1.1 shape with planted memes: each meme has its",
-            "own hashtags, words, URLs and community of users; tweets mention and retweet along a follower",
-            "graph; memes rise and fade; many tweets are background chatter. The true meme of every tweet",
-            "goes to a separate labels file (tweet_id<TAB>meme, '-' for background), never into the tweet."})
+        description = "Write a stream of tweets in the Twitter API v1.1 shape with planted memes: each meme has its "
+            + "own hashtags, words, URLs and community of users; tweets mention and retweet along a follower graph; "
+            + "memes rise and fade; many tweets are background chatter. The true meme of every tweet goes to a "
+            + "separate labels file (tweet_id<TAB>meme, '-' for background), never into the tweet.")
     static final class Tweets implements Callable<Integer> {
         @Option(names = "--count", paramLabel = "N", defaultValue = "100000", description = "Tweets; default: ${DEFAULT-VALUE}.")
         long count;

@@ -22,7 +22,7 @@ public final class ClusteringOptions {
         description = "Length of a time step in stream time; default: ${DEFAULT-VALUE}.")
     double stepSeconds;
 
-    @Option(names = "--outlier-sigmas", paramLabel = "T", defaultValue = "2.0",
+    @Option(names = "--outlier-sigmas", paramLabel = "T", defaultValue = "3.0",
         description = "A protomeme is an outlier unless its best similarity beats mean − T·std; default: ${DEFAULT-VALUE}.")
     double outlierSigmas;
 

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code dikw demo}: the main job on the bundled sample, no setup needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Cluster the bundled sample of 50,000 synthetic tweets (40 planted memes) into memes,",
-        "score the clusters against the planted memes, and show the largest clusters."})
+    description = "Cluster the bundled sample of 50,000 synthetic tweets (40 planted memes) into memes, "
+        + "score the clusters against the planted memes, and show the largest clusters.")
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "dikw-out/demo",
         description = "Directory for results; default: ${DEFAULT-VALUE}.")
@@ -21,8 +21,9 @@ public final class DemoCommand implements Callable<Integer> {
         final Path tweets = Paths.example("social/sample-tweets.jsonl.gz");
         final Path labels = Paths.example("social/sample-labels.tsv.gz");
         System.out.println("dikw demo: sequential sliding-window meme clustering of " + tweets.getFileName()
-            + " (K=120, 20 steps of 30 s)");
-        new SocialRunner(System.out, System.err).run(tweets, labels, out, ClusteringParams.defaults(), 20, false);
+            + " (K=120, 20 steps of 30 s, t=3)");
+        new SocialRunner(System.out, System.err).run(tweets, labels, out, ClusteringParams.defaults(), 20, false,
+            java.util.Set.of());
         return 0;
     }
 }

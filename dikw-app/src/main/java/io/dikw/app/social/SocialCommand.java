@@ -43,13 +43,17 @@ public final class SocialCommand implements Runnable {
         @Option(names = {"-v", "--verbose"}, description = "Print a line per time step as well as the progress bar.")
         boolean verbose;
 
+        @Option(names = "--exclude-hashtags", paramLabel = "TAG", split = ",",
+            description = "Hashtags (without #) that build no protomeme, e.g. the ground-truth hashtags of a hashtag-based evaluation.")
+        java.util.Set<String> excludeHashtags = java.util.Set.of();
+
         @Mixin
         ClusteringOptions clustering;
 
         @Override
         public Integer call() throws Exception {
             new SocialRunner(System.out, System.err).run(input, labels, out, clustering.params(), clustersPerStep,
-                verbose);
+                verbose, excludeHashtags);
             return 0;
         }
     }

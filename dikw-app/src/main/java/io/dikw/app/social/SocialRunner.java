@@ -46,11 +46,13 @@ public final class SocialRunner {
      * @param params clustering parameters
      * @param clustersPerStep cluster summaries written per step (0 = all)
      * @param verboseSteps print a line per step as well as the progress bar
+     * @param excludedHashtags hashtags that build no protomeme
      * @return the outcome
      * @throws IOException when an input cannot be read or an output written
      */
     public RunSummary run(final Path input, final Path labels, final Path outDir, final ClusteringParams params,
-        final int clustersPerStep, final boolean verboseSteps) throws IOException {
+        final int clustersPerStep, final boolean verboseSteps, final java.util.Set<String> excludedHashtags)
+        throws IOException {
         Files.createDirectories(outDir);
         final Path deadLetterFile = outDir.resolve("dead-letters.jsonl");
         Files.deleteIfExists(deadLetterFile);
@@ -77,7 +79,7 @@ public final class SocialRunner {
             final RunSummary summary;
             try (TweetReader reader = new TweetReader(InputFiles.open(input, consumed), input.toString(), deadLetters)) {
                 summary = new SequentialPipeline(params, truth, StepListener.all(List.of(outputs, progress)))
-                    .run(reader, deadLetters);
+                    .excludingHashtags(excludedHashtags).run(reader, deadLetters);
             }
             bar.finish(String.format(Locale.ROOT, "%,d tweets", summary.tweets()));
             final Map<String, Object> extra = new LinkedHashMap<>();

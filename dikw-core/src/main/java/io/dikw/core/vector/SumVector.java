@@ -13,15 +13,7 @@ import org.agrona.collections.Long2LongHashMap;
  * to centroids stays exact.
  */
 public final class SumVector {
-    private static final KeyListener NO_LISTENER = new KeyListener() {
-        @Override
-        public void keyAdded(final long key) {
-        }
-
-        @Override
-        public void keyRemoved(final long key) {
-        }
-    };
+    private static final KeyListener NO_LISTENER = (key, oldCount, newCount) -> { };
 
     private final Long2LongHashMap counts = new Long2LongHashMap(0L);
     private final KeyListener listener;
@@ -35,7 +27,7 @@ public final class SumVector {
     /**
      * An empty sum that reports keys appearing and disappearing.
      *
-     * @param listener told about every key that goes from 0 to positive or back
+     * @param listener told about every count change
      */
     public SumVector(final KeyListener listener) {
         this.listener = listener;
@@ -78,18 +70,16 @@ public final class SumVector {
             throw new IllegalStateException("count would become negative: key=" + key + " count=" + old
                 + " delta=" + delta);
         }
+        if (now == old) {
+            return;
+        }
         normSquared += now * now - old * old;
         if (now == 0) {
-            if (old != 0) {
-                counts.remove(key);
-                listener.keyRemoved(key);
-            }
+            counts.remove(key);
         } else {
             counts.put(key, now);
-            if (old == 0) {
-                listener.keyAdded(key);
-            }
         }
+        listener.countChanged(key, old, now);
     }
 
     /** Adds every entry of {@code other}, as if its members had been added here. */
@@ -156,12 +146,17 @@ public final class SumVector {
         return SparseVector.of(keys, values);
     }
 
-    /** Hears keys appear in and disappear from a {@link SumVector}. */
+    /**
+     * Hears every change of a count in a {@link SumVector}: a key appears when the old count is 0
+     * and disappears when the new count is 0.
+     */
+    @FunctionalInterface
     public interface KeyListener {
-        /** @param key a key whose count went from 0 to positive */
-        void keyAdded(long key);
-
-        /** @param key a key whose count went back to 0 */
-        void keyRemoved(long key);
+        /**
+         * @param key the key
+         * @param oldCount its count before (0 when it just appeared)
+         * @param newCount its count now (0 when it just disappeared)
+         */
+        void countChanged(long key, long oldCount, long newCount);
     }
 }

@@ -8,7 +8,7 @@ import org.agrona.collections.Long2ObjectHashMap;
  * An inverted index from each key of each space (tweet id, user, word) to the slots of the
  * clusters whose centroid contains it. A protomeme only has a non-zero cosine with clusters that
  * share a key with it, so the nearest-cluster search visits those alone instead of every cluster.
- * Kept exact by {@link SumVector.KeyListener}s on every centroid.
+ * Kept exact, counts included, by {@link SumVector.KeyListener}s on every centroid.
  */
 final class ClusterIndex {
     private final Long2ObjectHashMap<SlotList>[] postings;
@@ -23,22 +23,22 @@ final class ClusterIndex {
 
     SumVector.KeyListener listener(final Space space, final int slot) {
         final Long2ObjectHashMap<SlotList> map = postings[space.ordinal()];
-        return new SumVector.KeyListener() {
-            @Override
-            public void keyAdded(final long key) {
+        return (key, oldCount, newCount) -> {
+            if (oldCount == 0) {
                 SlotList list = map.get(key);
                 if (list == null) {
                     list = new SlotList();
                     map.put(key, list);
                 }
-                list.add(slot);
-            }
-
-            @Override
-            public void keyRemoved(final long key) {
+                list.add(slot, newCount);
+            } else {
                 final SlotList list = map.get(key);
-                if (list != null && list.remove(slot) && list.size == 0) {
-                    map.remove(key);
+                if (newCount == 0) {
+                    if (list.remove(slot) && list.size == 0) {
+                        map.remove(key);
+                    }
+                } else {
+                    list.set(slot, newCount);
                 }
             }
         };
@@ -62,26 +62,48 @@ final class ClusterIndex {
         return n;
     }
 
-    /** A small unordered set of slots: append, swap-remove. */
+    /**
+     * The clusters holding one key, with the key's count in each: an unordered pair of arrays
+     * (append, swap-remove), so the search reads counts sequentially instead of probing every
+     * centroid's hash map.
+     */
     static final class SlotList {
         int[] slots = new int[2];
+        long[] counts = new long[2];
         int size;
 
-        void add(final int slot) {
+        void add(final int slot, final long count) {
             if (size == slots.length) {
                 slots = Arrays.copyOf(slots, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
             }
-            slots[size++] = slot;
+            slots[size] = slot;
+            counts[size] = count;
+            size++;
+        }
+
+        void set(final int slot, final long count) {
+            counts[indexOf(slot)] = count;
         }
 
         boolean remove(final int slot) {
+            final int at = indexOf(slot);
+            if (at < 0) {
+                return false;
+            }
+            size--;
+            slots[at] = slots[size];
+            counts[at] = counts[size];
+            return true;
+        }
+
+        private int indexOf(final int slot) {
             for (int i = 0; i < size; i++) {
                 if (slots[i] == slot) {
-                    slots[i] = slots[--size];
-                    return true;
+                    return i;
                 }
             }
-            return false;
+            return -1;
         }
     }
 }

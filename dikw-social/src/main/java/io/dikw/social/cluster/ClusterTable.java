@@ -194,7 +194,7 @@ public final class ClusterTable {
                         touched[slot] = true;
                         touchedSlots[count++] = slot;
                     }
-                    dot[slot] += weight * slots.get(slot).centroid(space).get(key);
+                    dot[slot] += weight * list.counts[j];
                 }
             }
         }

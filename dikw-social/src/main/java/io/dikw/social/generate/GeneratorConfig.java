@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param backgroundShare expected share of tweets that belong to no meme, {@code [0, 1]}
  *     (ignored, effectively 1, when {@code memes == 0}).
  * @param start time of the stream's start, at or after the Twitter snowflake epoch
- *     (2010-11-04T01:42:54.657Z); the whole stream must end before 2079-09-06.
+ *     (2010-11-04T01:42:54.657Z); the whole stream must end before 2080-07-10T17:30:30.208Z (41-bit snowflake time).
  * @param retweetShare expected share of tweets that are retweets, {@code [0, 1]}.
  * @param quoteShare expected share of tweets that are quote tweets, {@code [0, 1]}, and
  *     {@code retweetShare + quoteShare <= 1}.
@@ -129,11 +129,16 @@ public record GeneratorConfig(
         {
             throw invalid("start", start, "must be at or after " + SNOWFLAKE_EPOCH + " (snowflake id epoch)");
         }
-        final double endMillis = start.toEpochMilli() + 1000.0 * (count / tweetsPerSecond) * 1.1;
-        if (start.isAfter(SNOWFLAKE_LIMIT) || endMillis >= SNOWFLAKE_LIMIT.toEpochMilli())
+        if (!start.isBefore(SNOWFLAKE_LIMIT))
         {
-            throw invalid("start", start, "plus count/tweetsPerSecond (" + count + "/" + tweetsPerSecond
-                + " s) must end before " + SNOWFLAKE_LIMIT + " (snowflake id range)");
+            throw invalid("start", start, "must be before " + SNOWFLAKE_LIMIT + " (snowflake id range)");
+        }
+        // The last arrival lands at start + count / tweetsPerSecond; keep a margin for rounding.
+        final double endMillis = start.toEpochMilli() + 1000.0 * (count / tweetsPerSecond) * 1.01;
+        if (endMillis >= SNOWFLAKE_LIMIT.toEpochMilli())
+        {
+            throw new IllegalArgumentException("count / tweetsPerSecond must end the stream before " + SNOWFLAKE_LIMIT
+                + " (snowflake id range), was count=" + count + " tweetsPerSecond=" + tweetsPerSecond + " start=" + start);
         }
     }
 

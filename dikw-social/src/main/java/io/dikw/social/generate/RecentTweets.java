@@ -63,22 +63,22 @@ final class RecentTweets
         }
         final SynthTweet[] r = ring;
         final int cap = r.length;
+        final int newest = next - 1 + cap;
         double total = 0.0;
-        for (int age = 0; age < size; age++)
+        for (int i = 0; i < size; i++)
         {
-            total += weight(r[Math.floorMod(next - 1 - age, cap)], age);
+            total += weight(r[i], (newest - i) % cap);
         }
         double x = rng.nextDouble() * total;
-        for (int age = 0; age < size; age++)
+        for (int i = 0; i < size; i++)
         {
-            final SynthTweet t = r[Math.floorMod(next - 1 - age, cap)];
-            x -= weight(t, age);
+            x -= weight(r[i], (newest - i) % cap);
             if (x < 0.0)
             {
-                return t;
+                return r[i];
             }
         }
-        return r[Math.floorMod(next - 1, cap)];
+        return r[newest % cap];
     }
 
     private double weight(final SynthTweet t, final int age)

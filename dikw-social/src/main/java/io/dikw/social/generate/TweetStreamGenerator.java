@@ -37,7 +37,8 @@ import java.util.function.LongConsumer;
  * <li><b>Memes.</b> Each meme has 1–3 hashtags (a word, a CamelCase pair, or a word with two
  *     digits), 30–80 own words (Zipf, s = 1), drawn from a shared topic pool so memes overlap a
  *     little, 1–3 URLs ({@code https://news.example.org/<slug>-<n>} and similar), and a community
- *     of users (2% of users scaled by √popularity, clamped to 0.2%–8%; communities overlap).
+ *     of users (2% of users, or {@code 3 × users / memes} when smaller, scaled by √popularity, clamped
+ *     to 0.2%–8% and at least 5; communities overlap).
  *     Popularity is log-normal (σ = 0.9). An original meme tweet uses a meme word for 45–70% of
  *     its non-stop-word tokens (general words otherwise), carries a meme hashtag 60–90% of the time
  *     (a second one 25% of those; 25% placed inline), a meme URL 25–50% of the time, and mentions
@@ -48,7 +49,7 @@ import java.util.function.LongConsumer;
  *     fade. Arrivals are an inhomogeneous Poisson process, background at
  *     {@code backgroundShare × tweetsPerSecond} plus every meme's curve, so memes burst at their
  *     peaks while the average rate is {@code tweetsPerSecond}; exactly {@code count} tweets are
- *     drawn (see {@link ArrivalClock}). Each tweet's kind (background or which meme) is drawn in
+ *     drawn (see {@code ArrivalClock}). Each tweet's kind (background or which meme) is drawn in
  *     proportion to the intensities at its time, so the expected background share is exactly
  *     {@code backgroundShare}.</li>
  * <li><b>Diffusion.</b> {@code retweetShare} (30%) of tweets are retweets: a recent tweet of the
@@ -201,11 +202,8 @@ public final class TweetStreamGenerator
             this.clock = config.count() == 0 ? null
                 : new ArrivalClock(config.count(), world.durationSeconds, world.backgroundRate, memes, arrivals);
             this.composer = new TweetComposer(world, content);
+            // Rings exist only while their meme is active, so memory follows the active memes.
             this.memeRings = new RecentTweets[memes.length];
-            for (int i = 0; i < memes.length; i++)
-            {
-                memeRings[i] = new RecentTweets(MEME_RING);
-            }
             this.active = new int[memes.length];
             this.weights = new double[memes.length];
         }
@@ -283,6 +281,7 @@ public final class TweetStreamGenerator
         {
             while (nextToActivate < memes.length && memes[nextToActivate].startSeconds <= mid)
             {
+                memeRings[nextToActivate] = new RecentTweets(MEME_RING);
                 active[activeCount++] = nextToActivate++;
             }
             int kept = 0;
@@ -292,6 +291,7 @@ public final class TweetStreamGenerator
                 final Meme m = memes[active[a]];
                 if (m.endSeconds() < mid)
                 {
+                    memeRings[m.index] = null;
                     continue;
                 }
                 active[kept] = active[a];

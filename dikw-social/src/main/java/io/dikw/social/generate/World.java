@@ -271,6 +271,8 @@ final class World
         final int users = userIds.length;
         final int minSize = Math.min(users, Math.max(5, (int) Math.round(users * 0.002)));
         final int maxSize = Math.min(users, Math.max(minSize, (int) Math.round(users * 0.08)));
+        // 2% of users per meme, but with many memes at most ~3 memberships per user on average.
+        final double baseSize = Math.min(users * 0.02, users * 3.0 / Math.max(1, count));
         final int[] perm = permutation(users, rng);
         final Meme[] out = new Meme[count];
         for (int i = 0; i < count; i++)
@@ -300,7 +302,7 @@ final class World
                 urls[k] = url(vocabulary, vocabularySampler, urlsSeen, rng);
             }
             final double relative = popularity[m] * count / popularitySum;
-            final double raw = users * 0.02 * StrictMath.sqrt(relative) * StrictMath.exp(0.35 * gaussian(rng));
+            final double raw = baseSize * StrictMath.sqrt(relative) * StrictMath.exp(0.35 * gaussian(rng));
             final int size = (int) Math.max(minSize, Math.min(maxSize, Math.round(raw)));
             final int[] community = new int[size];
             for (int k = 0; k < size; k++)

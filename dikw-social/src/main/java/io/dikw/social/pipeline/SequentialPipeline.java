@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The sequential meme-clustering job: tweets → time steps of protomemes → sliding-window
@@ -36,6 +37,7 @@ public final class SequentialPipeline {
     private final ClusteringParams params;
     private final GroundTruth truth;
     private final StepListener listener;
+    private Set<String> excludedHashtags = Set.of();
 
     /**
      * @param params clustering parameters
@@ -46,6 +48,17 @@ public final class SequentialPipeline {
         this.params = params;
         this.truth = truth;
         this.listener = listener;
+    }
+
+    /**
+     * Builds no protomeme for these hashtags (ground-truth hashtags in a hashtag-based evaluation).
+     *
+     * @param hashtags hashtags without '#', any case
+     * @return this
+     */
+    public SequentialPipeline excludingHashtags(final Set<String> hashtags) {
+        this.excludedHashtags = Set.copyOf(hashtags);
+        return this;
     }
 
     /**
@@ -65,7 +78,7 @@ public final class SequentialPipeline {
         final long stepMillis = params.step().toMillis();
         final Totals totals = new Totals();
         try (PhraseAnalyzer analyzer = new PhraseAnalyzer()) {
-            final ProtomemeExtractor extractor = new ProtomemeExtractor(analyzer, vocabulary);
+            final ProtomemeExtractor extractor = new ProtomemeExtractor(analyzer, vocabulary, excludedHashtags);
             long origin = Long.MIN_VALUE;
             long current = -1;
             Tweet tweet;

@@ -12,6 +12,9 @@ public interface StepListener {
      */
     void onStep(StepReport report, IntFunction<List<ClusterSummary>> summaries);
 
+    /** A listener that ignores every step. */
+    StepListener NONE = (report, summaries) -> { };
+
     /**
      * @param listeners listeners to call in order
      * @return one listener calling them all

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongArrayList;
 
@@ -25,6 +27,7 @@ import org.agrona.collections.LongArrayList;
 public final class ProtomemeExtractor {
     private final PhraseAnalyzer analyzer;
     private final Vocabulary vocabulary;
+    private final Set<String> excludedHashtags;
     private final Map<String, Accumulator> byMarker = new LinkedHashMap<>();
     private final Long2ObjectHashMap<LongArrayList> neighbours = new Long2ObjectHashMap<>();
     private final LongArrayList stepTweets = new LongArrayList();
@@ -35,8 +38,24 @@ public final class ProtomemeExtractor {
      * @param vocabulary receives display names of words and users
      */
     public ProtomemeExtractor(final PhraseAnalyzer analyzer, final Vocabulary vocabulary) {
+        this(analyzer, vocabulary, Set.of());
+    }
+
+    /**
+     * An extractor that builds no protomeme for some hashtags: when the ground truth of an
+     * evaluation is defined by hashtags, those must not be given to the clusterer (they are still
+     * blanked out of phrases).
+     *
+     * @param analyzer turns phrases into terms
+     * @param vocabulary receives display names of words and users
+     * @param excludedHashtags hashtags without '#', any case, that yield no protomeme
+     */
+    public ProtomemeExtractor(final PhraseAnalyzer analyzer, final Vocabulary vocabulary,
+        final Set<String> excludedHashtags) {
         this.analyzer = analyzer;
         this.vocabulary = vocabulary;
+        this.excludedHashtags = excludedHashtags.stream().map(h -> h.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -57,7 +76,10 @@ public final class ProtomemeExtractor {
         }
         final List<String> seen = new ArrayList<>(4);
         for (final String tag : tweet.hashtags()) {
-            join(ProtomemeType.HASHTAG, "#" + tag.toLowerCase(Locale.ROOT), tweet, wordKeys, seen);
+            final String lower = tag.toLowerCase(Locale.ROOT);
+            if (!excludedHashtags.contains(lower)) {
+                join(ProtomemeType.HASHTAG, "#" + lower, tweet, wordKeys, seen);
+            }
         }
         for (final Tweet.Mention m : tweet.mentions()) {
             final String marker = m.screenName().isEmpty() ? "@" + m.userId()
