@@ -63,14 +63,19 @@ public final class BoundedLineReader implements Closeable {
         }
         lineNumber++;
         final int n = line.length();
-        if (n > 0 && line.charAt(n - 1) == '\r' && !oversized) {
+        if (!oversized && n > 0 && line.charAt(n - 1) == '\r') {
             line.setLength(n - 1);
+        }
+        if (line.length() > maxChars) {
+            line.setLength(maxChars);
+            oversized = true;
         }
         return line.toString();
     }
 
     private void append(final int from, final int to) {
-        final int room = maxChars - line.length();
+        // One char of slack for the '\r' of a "\r\n" ending, which does not count against the limit.
+        final int room = maxChars + 1 - line.length();
         if (to - from > room) {
             line.append(buffer, from, Math.max(room, 0));
             oversized = true;

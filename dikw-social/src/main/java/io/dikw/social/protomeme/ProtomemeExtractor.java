@@ -120,10 +120,31 @@ public final class ProtomemeExtractor {
         String text = tweet.text();
         for (final String e : entities) {
             if (!e.isEmpty()) {
-                text = text.replace(e, " ");
+                text = blankIgnoringCase(text, e);
             }
         }
         return text;
+    }
+
+    /** Replaces every occurrence of {@code entity} in {@code text}, in any letter case, by a space. */
+    static String blankIgnoringCase(final String text, final String entity) {
+        final int n = entity.length();
+        StringBuilder sb = null;
+        int copied = 0;
+        for (int i = 0; i + n <= text.length(); i++) {
+            if (text.regionMatches(true, i, entity, 0, n)) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length());
+                }
+                sb.append(text, copied, i).append(' ');
+                i += n - 1;
+                copied = i + 1;
+            }
+        }
+        if (sb == null) {
+            return text;
+        }
+        return sb.append(text, copied, text.length()).toString();
     }
 
     private void join(final ProtomemeType type, final String marker, final Tweet tweet, final long[] wordKeys,

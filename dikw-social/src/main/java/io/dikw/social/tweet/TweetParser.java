@@ -2,7 +2,8 @@ package io.dikw.social.tweet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.dikw.core.json.Json;
 import io.dikw.core.vector.LongHash;
 import io.dikw.social.tweet.TweetFormatException.Reason;
@@ -32,7 +33,8 @@ public final class TweetParser {
     private static final DateTimeFormatter V1_DATE =
         DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
 
-    private final ObjectMapper mapper = Json.mapper();
+    private final ObjectReader reader = Json.mapper().readerFor(JsonNode.class)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * @param line one JSON object
@@ -57,12 +59,18 @@ public final class TweetParser {
 
     private JsonNode readTree(final String line) throws TweetFormatException {
         try {
-            final JsonNode node = mapper.readTree(line);
+            if (line.isBlank()) {
+                throw new TweetFormatException(Reason.MALFORMED_JSON, "empty record");
+            }
+            final JsonNode node = reader.readValue(line);
             if (node == null || node.isMissingNode()) {
                 throw new TweetFormatException(Reason.MALFORMED_JSON, "empty record");
             }
             return node;
         } catch (final JsonProcessingException e) {
+            if (e.getLocation() == null) {
+                throw new TweetFormatException(Reason.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage());
+            }
             throw new TweetFormatException(Reason.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage()
                 + " at column " + e.getLocation().getColumnNr());
         }
@@ -158,6 +166,9 @@ public final class TweetParser {
         }
         final List<Tweet> tweets = new ArrayList<>();
         if (data.isArray()) {
+            if (data.isEmpty()) {
+                throw new TweetFormatException(Reason.NOT_A_TWEET, "'data' is an empty array: no tweet in this response");
+            }
             int i = 0;
             for (final JsonNode t : data) {
                 tweets.add(parseV2Tweet(t, "data[" + i++ + "].", userIdsByName, namesById, authorsByTweet));

@@ -30,11 +30,14 @@ class ClusteringParamsTest {
     @Test
     void withersChangeOnlyTheirField() {
         final ClusteringParams p = ClusteringParams.defaults();
+        final double t = p.outlierSigmas();
+        final double dt = p.sigmaStep();
 
-        assertThat(p.withClusters(7)).isEqualTo(new ClusteringParams(7, 2, 20, STEP, 2.0, 0.5));
-        assertThat(p.withWindowSteps(3)).isEqualTo(new ClusteringParams(120, 2, 3, STEP, 2.0, 0.5));
+        assertThat(p.withClusters(7)).isEqualTo(new ClusteringParams(7, 2, 20, STEP, t, dt));
+        assertThat(p.withWindowSteps(3)).isEqualTo(new ClusteringParams(120, 2, 3, STEP, t, dt));
         assertThat(p.withStep(Duration.ofSeconds(5)))
-            .isEqualTo(new ClusteringParams(120, 2, 20, Duration.ofSeconds(5), 2.0, 0.5));
+            .isEqualTo(new ClusteringParams(120, 2, 20, Duration.ofSeconds(5), t, dt));
+        assertThat(p.withOutlierSigmas(1.25)).isEqualTo(new ClusteringParams(120, 2, 20, STEP, 1.25, dt));
     }
 
     @Test
@@ -92,5 +95,7 @@ class ClusteringParamsTest {
             .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("windowSteps must be");
         assertThatThrownBy(() -> ClusteringParams.defaults().withStep(Duration.ZERO))
             .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("step must be");
+        assertThatThrownBy(() -> ClusteringParams.defaults().withOutlierSigmas(-1))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("outlierSigmas must be");
     }
 }

@@ -143,7 +143,7 @@ class IndexedSearchPropertiesTest {
     @Provide
     Arbitrary<Scenario> scenarios() {
         final Arbitrary<Integer> clusters = Arbitraries.integers().between(1, 4);
-        final Arbitrary<Integer> multiplier = Arbitraries.integers().between(1, 3);
+        final Arbitrary<Integer> multiplier = Arbitraries.integers().between(1, 2);
         final Arbitrary<Integer> window = Arbitraries.integers().between(1, 5);
         final Arbitrary<Double> sigmas = Arbitraries.of(0.0, 0.5, 1.0, 2.0, 3.0);
         final Arbitrary<Double> sigmaStep = Arbitraries.of(0.25, 0.5, 1.0);
