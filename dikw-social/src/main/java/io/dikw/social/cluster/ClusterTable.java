@@ -108,6 +108,10 @@ public final class ClusterTable {
         }
         cluster.remove(pm);
         if (cluster.isEmpty()) {
+            // remove() already dropped the marker from the cluster, so free() cannot see it
+            if (byMarker.get(pm.marker()) == cluster) {
+                byMarker.remove(pm.marker());
+            }
             free(cluster);
             return true;
         }

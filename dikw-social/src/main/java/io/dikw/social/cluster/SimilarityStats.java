@@ -14,8 +14,8 @@ public final class SimilarityStats {
     private final double sigmaStep;
     private double sigmas;
     private long count;
-    private double sum;
-    private double sumSquares;
+    private double mean;
+    private double squaredDeviations; // Welford's M2: exact 0 for identical values
 
     /**
      * @param initialSigmas t at the start and its ceiling
@@ -30,8 +30,9 @@ public final class SimilarityStats {
     /** @param similarity the similarity of a protomeme that joined a cluster by similarity */
     public void accept(final double similarity) {
         count++;
-        sum += similarity;
-        sumSquares += similarity * similarity;
+        final double delta = similarity - mean;
+        mean += delta / count;
+        squaredDeviations += delta * (similarity - mean);
     }
 
     /** Moves t one step if the threshold calls for it (see the class comment). */
@@ -54,16 +55,12 @@ public final class SimilarityStats {
 
     /** @return the mean accepted similarity, 0 before any */
     public double mean() {
-        return count == 0 ? 0 : sum / count;
+        return mean;
     }
 
     /** @return the standard deviation of accepted similarities, 0 before any */
     public double std() {
-        if (count == 0) {
-            return 0;
-        }
-        final double m = sum / count;
-        return Math.sqrt(Math.max(0, sumSquares / count - m * m));
+        return count == 0 ? 0 : Math.sqrt(Math.max(0, squaredDeviations / count));
     }
 
     /** @return the current t */
@@ -81,8 +78,8 @@ public final class SimilarityStats {
         final SimilarityStats c = new SimilarityStats(initialSigmas, sigmaStep);
         c.sigmas = sigmas;
         c.count = count;
-        c.sum = sum;
-        c.sumSquares = sumSquares;
+        c.mean = mean;
+        c.squaredDeviations = squaredDeviations;
         return c;
     }
 }

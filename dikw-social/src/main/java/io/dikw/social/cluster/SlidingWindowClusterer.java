@@ -77,6 +77,7 @@ public final class SlidingWindowClusterer {
                 byMarker++;
             } else if (!bootstrapped) {
                 assigned = table.startCluster(pm).cluster();
+                outliers++; // a seed starts a cluster, as an outlier does
                 seeds.add(pm);
                 if (seeds.size() == params.clusters()) {
                     seedStatistics();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dikw.social.protomeme.Protomeme;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ClusterTableTest {
@@ -255,9 +254,6 @@ class ClusterTableTest {
     }
 
     @Test
-    @Disabled("bug: ClusterTable.expire (line 109-111) calls Cluster.remove before free(); remove already drops the "
-        + "expiring protomeme's marker from markerTweets, so free() never unmaps it and clusterOf returns the retired "
-        + "cluster (SlidingWindowClusterer hides it only because it calls markerLeft right after expire)")
     void expiringTheLastProtomemeForgetsTheMarkersMappedToTheFreedCluster() {
         final ClusterTable table = new ClusterTable(2);
         final Protomeme pa = tweets("#a", 0, 1, 2);
