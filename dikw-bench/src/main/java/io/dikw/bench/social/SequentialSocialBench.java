@@ -72,7 +72,7 @@ public final class SequentialSocialBench {
 
         System.err.println("memory pass: " + generated);
         final BenchTable heap = new BenchTable("Heap after full GC while streaming " + generated.getFileName(),
-            List.of("tweets so far", "steps", "protomemes in window", "heap MiB"));
+            List.of("tweets so far", "time step", "protomemes in step", "heap MiB"));
         final long every = Math.max(1, tweets / 10);
         final long[] next = {every};
         run(generated, params, (report, summaries) -> {

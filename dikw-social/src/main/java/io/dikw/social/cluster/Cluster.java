@@ -19,6 +19,7 @@ public final class Cluster {
     private final long id;
     private final int slot;
     private final SumVector[] centroid = new SumVector[Space.ALL.length];
+    private final SumVector.KeyListener[] indexListeners = new SumVector.KeyListener[Space.ALL.length];
     private final Object2IntHashMap<String> markerTweets = new Object2IntHashMap<>(0);
     private final long createdMillis;
     private long latestUpdateMillis;
@@ -31,8 +32,27 @@ public final class Cluster {
         this.createdMillis = createdMillis;
         this.latestUpdateMillis = createdMillis;
         for (final Space space : Space.ALL) {
-            centroid[space.ordinal()] = new SumVector(index.listener(space, slot));
+            indexListeners[space.ordinal()] = index.listener(space, slot);
+            centroid[space.ordinal()] = new SumVector(indexListeners[space.ordinal()]);
         }
+    }
+
+    /**
+     * Restores a cluster's full state, as a replica receives it in a full synchronization.
+     *
+     * @param vectors the four centroid vectors, in {@link Space} order
+     * @param markers marker → tweets
+     * @param protomemeCount protomemes in it
+     * @param latestUpdate the latest update time
+     */
+    void restore(final SparseVector[] vectors, final java.util.Map<String, Integer> markers,
+        final int protomemeCount, final long latestUpdate) {
+        for (final Space space : Space.ALL) {
+            centroid[space.ordinal()].add(vectors[space.ordinal()]);
+        }
+        markers.forEach(markerTweets::put);
+        protomemes = protomemeCount;
+        latestUpdateMillis = latestUpdate;
     }
 
     void add(final Protomeme pm) {
@@ -42,6 +62,17 @@ public final class Cluster {
         markerTweets.merge(pm.marker(), pm.tweetCount(), Integer::sum);
         protomemes++;
         latestUpdateMillis = Math.max(latestUpdateMillis, pm.latestMillis());
+    }
+
+    /**
+     * Takes back a speculative {@link #add}, restoring the update time it had before.
+     *
+     * @param pm the protomeme added last
+     * @param previousLatestUpdate {@link #latestUpdateMillis()} before that add
+     */
+    void undoAdd(final Protomeme pm, final long previousLatestUpdate) {
+        remove(pm);
+        latestUpdateMillis = previousLatestUpdate;
     }
 
     void remove(final Protomeme pm) {
@@ -57,15 +88,27 @@ public final class Cluster {
         protomemes--;
     }
 
-    /** Empties every vector (so an index hears every key go) and marks the cluster dead. */
+    /**
+     * Takes the cluster out of the index and marks it dead. Its vectors are kept, so a
+     * speculative replacement can be undone by {@link #revive()}.
+     */
     void retire() {
-        for (final SumVector v : centroid) {
-            final SparseVector all = v.snapshot();
-            v.subtract(all);
-        }
-        markerTweets.clear();
-        protomemes = 0;
+        announce(false);
         retired = true;
+    }
+
+    /** Puts a retired cluster back into the index (undoing {@link #retire()}). */
+    void revive() {
+        announce(true);
+        retired = false;
+    }
+
+    private void announce(final boolean present) {
+        for (final Space space : Space.ALL) {
+            final SumVector.KeyListener listener = indexListeners[space.ordinal()];
+            centroid[space.ordinal()].forEach((key, count) ->
+                listener.countChanged(key, present ? 0 : count, present ? count : 0));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.dikw.social.cluster;
 import io.dikw.core.vector.Cosine;
 import io.dikw.core.vector.SparseVector;
 import io.dikw.social.protomeme.Protomeme;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -16,7 +17,12 @@ import org.agrona.collections.Object2IntHashMap;
  *
  * <p>New clusters go into the lowest empty slot; while there are fewer than K·multiplier slots a
  * slot is appended; after that the least recently updated cluster (lowest slot on ties) is
- * replaced. Not thread-safe.
+ * replaced.
+ *
+ * <p>Between {@link #beginSpeculation()} and {@link #rollback()} every change is logged with its
+ * inverse, so a parallel worker can apply its own decisions at once (seeing them, as the
+ * sequential algorithm would) and later take them back exactly before applying the decisions the
+ * coordinator made authoritative. Not thread-safe.
  */
 public final class ClusterTable {
     private final int capacity;
@@ -24,6 +30,10 @@ public final class ClusterTable {
     private final List<Cluster> slots = new ArrayList<>();
     private final Map<String, Cluster> byMarker = new HashMap<>();
     private final Object2IntHashMap<String> markersInWindow = new Object2IntHashMap<>(0);
+    private final org.agrona.collections.Long2ObjectHashMap<Cluster> byId =
+        new org.agrona.collections.Long2ObjectHashMap<>();
+    private final ArrayDeque<Runnable> undo = new ArrayDeque<>();
+    private boolean speculating;
     private long nextId = 1;
     private int live;
     // search scratch, sized to capacity
@@ -57,7 +67,21 @@ public final class ClusterTable {
      * @param cluster its cluster
      */
     public void mapMarker(final String marker, final Cluster cluster) {
-        byMarker.put(marker, cluster);
+        final Cluster before = byMarker.put(marker, cluster);
+        log(() -> restoreMapping(marker, before));
+    }
+
+    private void unmapMarker(final String marker) {
+        final Cluster before = byMarker.remove(marker);
+        log(() -> restoreMapping(marker, before));
+    }
+
+    private void restoreMapping(final String marker, final Cluster before) {
+        if (before == null) {
+            byMarker.remove(marker);
+        } else {
+            byMarker.put(marker, before);
+        }
     }
 
     /**
@@ -67,6 +91,14 @@ public final class ClusterTable {
      */
     public void markerEntered(final String marker) {
         markersInWindow.merge(marker, 1, Integer::sum);
+        log(() -> {
+            final int left = markersInWindow.getValue(marker) - 1;
+            if (left <= 0) {
+                markersInWindow.removeKey(marker);
+            } else {
+                markersInWindow.put(marker, left);
+            }
+        });
     }
 
     /**
@@ -76,6 +108,7 @@ public final class ClusterTable {
      * @param marker the marker
      */
     public void markerLeft(final String marker) {
+        requireNotSpeculating("markerLeft");
         final int left = markersInWindow.getValue(marker) - 1;
         if (left <= 0) {
             markersInWindow.removeKey(marker);
@@ -92,7 +125,9 @@ public final class ClusterTable {
      * @param pm the protomeme
      */
     public void add(final Cluster cluster, final Protomeme pm) {
+        final long before = cluster.latestUpdateMillis();
         cluster.add(pm);
+        log(() -> cluster.undoAdd(pm, before));
     }
 
     /**
@@ -103,6 +138,7 @@ public final class ClusterTable {
      * @return true when the cluster emptied and left its slot
      */
     public boolean expire(final Cluster cluster, final Protomeme pm) {
+        requireNotSpeculating("expire");
         if (cluster.isRetired()) {
             return false;
         }
@@ -110,7 +146,7 @@ public final class ClusterTable {
         if (cluster.isEmpty()) {
             // remove() already dropped the marker from the cluster, so free() cannot see it
             if (byMarker.get(pm.marker()) == cluster) {
-                byMarker.remove(pm.marker());
+                unmapMarker(pm.marker());
             }
             free(cluster);
             return true;
@@ -137,6 +173,7 @@ public final class ClusterTable {
             if (slots.size() < capacity) {
                 slot = slots.size();
                 slots.add(null);
+                log(() -> slots.remove(slots.size() - 1));
             } else {
                 replaced = leastRecentlyUpdated();
                 slot = replaced.slot();
@@ -144,10 +181,16 @@ public final class ClusterTable {
             }
         }
         final Cluster cluster = new Cluster(nextId++, slot, pm.earliestMillis(), index);
-        slots.set(slot, cluster);
-        live++;
+        place(cluster);
         cluster.add(pm);
-        byMarker.put(pm.marker(), cluster);
+        mapMarker(pm.marker(), cluster);
+        log(() -> {
+            cluster.retire();
+            slots.set(cluster.slot(), null);
+            byId.remove(cluster.id());
+            live--;
+            nextId--;
+        });
         return new Placement(cluster, replaced);
     }
 
@@ -161,15 +204,136 @@ public final class ClusterTable {
         return oldest;
     }
 
+    private void place(final Cluster cluster) {
+        slots.set(cluster.slot(), cluster);
+        byId.put(cluster.id(), cluster);
+        live++;
+    }
+
     private void free(final Cluster cluster) {
         for (final String marker : cluster.markerTweets().keySet()) {
             if (byMarker.get(marker) == cluster) {
-                byMarker.remove(marker);
+                unmapMarker(marker);
             }
         }
         cluster.retire();
         slots.set(cluster.slot(), null);
+        byId.remove(cluster.id());
         live--;
+        log(() -> {
+            cluster.revive();
+            place(cluster);
+        });
+    }
+
+    // ------------------------------------------------------------ speculation
+
+    /** Starts logging every change so {@link #rollback()} can take them all back. */
+    public void beginSpeculation() {
+        undo.clear();
+        speculating = true;
+    }
+
+    /** Takes back every change since {@link #beginSpeculation()}, newest first, and stops logging. */
+    public void rollback() {
+        speculating = false;
+        while (!undo.isEmpty()) {
+            undo.pollLast().run();
+        }
+    }
+
+    /** Keeps the changes since {@link #beginSpeculation()} and stops logging. */
+    public void commit() {
+        speculating = false;
+        undo.clear();
+    }
+
+    /** @return true between {@link #beginSpeculation()} and {@link #rollback()} or {@link #commit()} */
+    public boolean isSpeculating() {
+        return speculating;
+    }
+
+    private void log(final Runnable inverse) {
+        if (speculating) {
+            undo.addLast(inverse);
+        }
+    }
+
+    private void requireNotSpeculating(final String what) {
+        if (speculating) {
+            throw new IllegalStateException(what + " is not allowed while speculating");
+        }
+    }
+
+    /**
+     * @param id a cluster id
+     * @return the live cluster with that id, or null
+     */
+    public Cluster byId(final long id) {
+        return byId.get(id);
+    }
+
+    /** @return the id the next new cluster will get */
+    public long nextId() {
+        return nextId;
+    }
+
+    /** @return the number of slots in use or freed (the table's current length) */
+    public int slotCount() {
+        return slots.size();
+    }
+
+    /** @return marker → cluster id, for a full synchronization */
+    public Map<String, Long> markerMap() {
+        final Map<String, Long> map = new HashMap<>(byMarker.size() * 2);
+        byMarker.forEach((marker, cluster) -> map.put(marker, cluster.id()));
+        return map;
+    }
+
+    /**
+     * Replaces the whole content of this (replica) table with a copy of a coordinator's: used by
+     * the full synchronization strategy.
+     *
+     * @param state the coordinator's clusters, marker map and counters
+     */
+    public void restore(final TableState state) {
+        requireNotSpeculating("restore");
+        for (final Cluster c : new ArrayList<>(byId.values())) {
+            c.retire();
+        }
+        slots.clear();
+        byId.clear();
+        byMarker.clear();
+        markersInWindow.clear();
+        live = 0;
+        for (int i = 0; i < state.slotCount(); i++) {
+            slots.add(null);
+        }
+        for (final TableState.ClusterState c : state.clusters()) {
+            final Cluster cluster = new Cluster(c.id(), c.slot(), c.createdMillis(), index);
+            cluster.restore(c.vectors(), c.markers(), c.protomemes(), c.latestUpdateMillis());
+            place(cluster);
+        }
+        state.markers().forEach((marker, id) -> byMarker.put(marker, byId.get(id)));
+        nextId = state.nextId();
+    }
+
+    /** @return a copy of the table's content, for a full synchronization */
+    public TableState snapshot() {
+        final List<TableState.ClusterState> list = new ArrayList<>(live);
+        for (final Cluster c : slots) {
+            if (c != null) {
+                final io.dikw.core.vector.SparseVector[] vectors = new io.dikw.core.vector.SparseVector[Space.ALL.length];
+                for (final Space space : Space.ALL) {
+                    vectors[space.ordinal()] = c.centroid(space).snapshot();
+                }
+                final Map<String, Integer> markers = new java.util.TreeMap<>();
+                c.markerTweets().forEach(markers::put);
+                list.add(new TableState.ClusterState(c.id(), c.slot(), c.createdMillis(), c.latestUpdateMillis(),
+                    c.protomemeCount(), vectors, markers));
+            }
+        }
+        return new TableState(slots.size(), nextId, list, new java.util.TreeMap<>(markerMap()));
     }
 
     /**

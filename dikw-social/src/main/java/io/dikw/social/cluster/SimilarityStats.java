@@ -82,4 +82,28 @@ public final class SimilarityStats {
         c.squaredDeviations = squaredDeviations;
         return c;
     }
+
+    /** @return the state, to send to replicas */
+    public State state() {
+        return new State(sigmas, count, mean, squaredDeviations);
+    }
+
+    /** @param state a state taken by {@link #state()}, here or on another copy */
+    public void restore(final State state) {
+        sigmas = state.sigmas();
+        count = state.count();
+        mean = state.mean();
+        squaredDeviations = state.squaredDeviations();
+    }
+
+    /**
+     * The statistics as plain values.
+     *
+     * @param sigmas t
+     * @param count accepted similarities
+     * @param mean their mean
+     * @param squaredDeviations their sum of squared deviations from the mean
+     */
+    public record State(double sigmas, long count, double mean, double squaredDeviations) {
+    }
 }

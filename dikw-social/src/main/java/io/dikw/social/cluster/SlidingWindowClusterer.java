@@ -4,6 +4,7 @@ import io.dikw.social.protomeme.Protomeme;
 import io.dikw.social.protomeme.TimeStep;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,17 +20,24 @@ import java.util.Objects;
  * mean − t·std ({@link SimilarityStats}), or else starts a new cluster ({@link ClusterTable}).
  * Before a step is clustered, steps older than the window are subtracted from their clusters.
  *
- * <p>Cost per protomeme is proportional to the keys it shares with clusters (the inverted
- * index), not to the number or size of clusters; memory is bounded by the window.
+ * <p>The rule is split into {@link #decide} (read-only but for t's adaptation) and {@link #apply}
+ * so the parallel version can decide on workers and apply on a coordinator and on replicas.
+ * Cost per protomeme is proportional to the keys it shares with clusters (the inverted index), not
+ * to the number or size of clusters; memory is bounded by the window.
  */
 public final class SlidingWindowClusterer {
     private final ClusteringParams params;
     private final ClusterTable table;
-    private final SimilarityStats stats;
+    private SimilarityStats stats;
     private final ArrayDeque<WindowStep> window = new ArrayDeque<>();
     private final List<Protomeme> seeds = new ArrayList<>();
     private boolean bootstrapped;
     private boolean useIndex = true;
+    private final Counters counters = new Counters();
+    // saved at beginSpeculation
+    private SimilarityStats.State savedStats;
+    private boolean savedBootstrapped;
+    private int savedSeeds;
 
     /** @param params the clustering parameters */
     public SlidingWindowClusterer(final ClusteringParams params) {
@@ -61,52 +69,103 @@ public final class SlidingWindowClusterer {
             throw new IllegalArgumentException("steps must arrive in order: step=" + step.index()
                 + " after step=" + window.peekLast().index);
         }
-        final int expired = expireBefore(step.index() - params.windowSteps() + 1);
-        final WindowStep entry = new WindowStep(step.index(), step.protomemes().size());
-        int byMarker = 0;
-        int bySimilarity = 0;
-        int outliers = 0;
-        int replaced = 0;
+        expireBefore(step.index() - params.windowSteps() + 1);
         for (final Protomeme pm : step.protomemes()) {
-            table.markerEntered(pm.marker());
-            final Cluster mapped = table.clusterOf(pm.marker());
-            final Cluster assigned;
-            if (mapped != null) {
-                table.add(mapped, pm);
-                assigned = mapped;
-                byMarker++;
-            } else if (!bootstrapped) {
-                assigned = table.startCluster(pm).cluster();
-                outliers++; // a seed starts a cluster, as an outlier does
-                seeds.add(pm);
-                if (seeds.size() == params.clusters()) {
-                    seedStatistics();
+            apply(pm, decide(pm));
+        }
+        return takeStepStats(step.index(), step.startMillis(), step.tweetCount(), System.nanoTime() - start);
+    }
+
+    /**
+     * Decides where a protomeme goes, without changing any cluster. Before a similarity-based
+     * decision, t adapts (see {@link SimilarityStats#adapt()}), as in the sequential algorithm.
+     *
+     * @param pm the protomeme
+     * @return the decision
+     */
+    public Decision decide(final Protomeme pm) {
+        final Cluster mapped = table.clusterOf(pm.marker());
+        if (mapped != null) {
+            return new Decision(Decision.Kind.MARKER, mapped, 0);
+        }
+        if (!bootstrapped) {
+            return new Decision(Decision.Kind.SEED, null, 0);
+        }
+        stats.adapt();
+        final ClusterTable.Match match = useIndex ? table.nearest(pm) : table.nearestByScan(pm);
+        if (match.similarity() > 0 && match.similarity() > stats.threshold()) {
+            return new Decision(Decision.Kind.SIMILAR, match.cluster(), match.similarity());
+        }
+        return new Decision(Decision.Kind.OUTLIER, null, match.similarity());
+    }
+
+    /**
+     * Applies a decision: the protomeme joins or starts a cluster and enters the window.
+     *
+     * @param pm the protomeme (its step must not be older than the newest step in the window)
+     * @param decision where it goes ({@link Decision#cluster()} must be live for joins)
+     * @return the cluster it is now in
+     */
+    public Cluster apply(final Protomeme pm, final Decision decision) {
+        table.markerEntered(pm.marker());
+        final Cluster assigned;
+        switch (decision.kind()) {
+            case MARKER -> {
+                requireLive(decision.cluster(), pm);
+                table.add(decision.cluster(), pm);
+                assigned = decision.cluster();
+                counters.byMarker++;
+            }
+            case SIMILAR -> {
+                requireLive(decision.cluster(), pm);
+                table.add(decision.cluster(), pm);
+                table.mapMarker(pm.marker(), decision.cluster());
+                stats.accept(decision.similarity());
+                assigned = decision.cluster();
+                counters.bySimilarity++;
+            }
+            case OUTLIER, SEED -> {
+                final ClusterTable.Placement placement = table.startCluster(pm);
+                assigned = placement.cluster();
+                counters.outliers++;
+                if (placement.replaced() != null) {
+                    counters.replaced++;
                 }
-            } else {
-                stats.adapt();
-                final ClusterTable.Match match = useIndex ? table.nearest(pm) : table.nearestByScan(pm);
-                if (match.similarity() > 0 && match.similarity() > stats.threshold()) {
-                    table.add(match.cluster(), pm);
-                    table.mapMarker(pm.marker(), match.cluster());
-                    stats.accept(match.similarity());
-                    assigned = match.cluster();
-                    bySimilarity++;
-                } else {
-                    final ClusterTable.Placement placement = table.startCluster(pm);
-                    assigned = placement.cluster();
-                    outliers++;
-                    if (placement.replaced() != null) {
-                        replaced++;
+                if (decision.kind() == Decision.Kind.SEED) {
+                    seeds.add(pm);
+                    if (seeds.size() == params.clusters()) {
+                        seedStatistics();
                     }
                 }
             }
-            entry.add(pm, assigned);
+            default -> throw new IllegalStateException("unknown decision " + decision.kind());
         }
-        window.addLast(entry);
-        return new StepStats(step.index(), step.startMillis(), step.tweetCount(), step.protomemes().size(),
-            byMarker, bySimilarity, outliers, replaced, expired, table.size(), stats.threshold(), stats.mean(),
-            stats.std(), stats.sigmas(), System.nanoTime() - start);
+        addToWindow(pm, assigned);
+        return assigned;
     }
+
+    private static void requireLive(final Cluster cluster, final Protomeme pm) {
+        if (cluster == null || cluster.isRetired()) {
+            throw new IllegalArgumentException("cannot join a cluster that is not live: cluster=" + cluster
+                + " marker=" + pm.marker());
+        }
+    }
+
+    private void addToWindow(final Protomeme pm, final Cluster cluster) {
+        WindowStep last = window.peekLast();
+        if (last == null || last.index < pm.step()) {
+            last = new WindowStep(pm.step());
+            window.addLast(last);
+            if (table.isSpeculating()) {
+                speculativeSteps++;
+            }
+        } else if (last.index > pm.step()) {
+            throw new IllegalArgumentException("protomeme of step " + pm.step() + " after step " + last.index);
+        }
+        last.add(pm, cluster);
+    }
+
+    private int speculativeSteps;
 
     /**
      * Seeds the statistics when the K-th cluster starts: each seed contributes 0.5 + m/2, where m
@@ -128,7 +187,13 @@ public final class SlidingWindowClusterer {
         seeds.clear();
     }
 
-    private int expireBefore(final long oldestKept) {
+    /**
+     * Subtracts every step older than {@code oldestKept} from its clusters.
+     *
+     * @param oldestKept the oldest step index that stays in the window
+     * @return protomemes that left
+     */
+    public int expireBefore(final long oldestKept) {
         int expired = 0;
         while (!window.isEmpty() && window.peekFirst().index < oldestKept) {
             final WindowStep old = window.pollFirst();
@@ -138,7 +203,95 @@ public final class SlidingWindowClusterer {
             }
             expired += old.size;
         }
+        counters.expired += expired;
         return expired;
+    }
+
+    /**
+     * Reports what happened since the last report and starts counting afresh.
+     *
+     * @param step the step index
+     * @param startMillis the step's start
+     * @param tweets tweets in the step
+     * @param nanos time spent
+     * @return the statistics
+     */
+    public StepStats takeStepStats(final long step, final long startMillis, final int tweets, final long nanos) {
+        final Counters c = counters;
+        final StepStats s = new StepStats(step, startMillis, tweets, c.byMarker + c.bySimilarity + c.outliers,
+            c.byMarker, c.bySimilarity, c.outliers, c.replaced, c.expired, table.size(), stats.threshold(), stats.mean(),
+            stats.std(), stats.sigmas(), nanos);
+        c.reset();
+        return s;
+    }
+
+    // ------------------------------------------------------------ speculation (parallel workers)
+
+    /**
+     * Starts applying decisions tentatively: everything until {@link #rollbackSpeculation()} can be
+     * taken back exactly.
+     */
+    public void beginSpeculation() {
+        savedStats = stats.state();
+        savedBootstrapped = bootstrapped;
+        savedSeeds = seeds.size();
+        speculativeSteps = 0;
+        for (final WindowStep s : window) {
+            s.savedSize = s.size;
+        }
+        table.beginSpeculation();
+    }
+
+    /** Takes back every decision applied since {@link #beginSpeculation()}. */
+    public void rollbackSpeculation() {
+        table.rollback();
+        stats.restore(savedStats);
+        bootstrapped = savedBootstrapped;
+        while (seeds.size() > savedSeeds) {
+            seeds.remove(seeds.size() - 1);
+        }
+        for (; speculativeSteps > 0; speculativeSteps--) {
+            window.pollLast();
+        }
+        for (final WindowStep s : window) {
+            Arrays.fill(s.protomemes, s.savedSize, s.size, null);
+            Arrays.fill(s.clusters, s.savedSize, s.size, null);
+            s.size = s.savedSize;
+        }
+        counters.reset();
+    }
+
+    /**
+     * Sets the statistics and bootstrap state a coordinator made authoritative.
+     *
+     * @param state the statistics
+     * @param isBootstrapped whether the K seeds exist
+     */
+    public void restoreStats(final SimilarityStats.State state, final boolean isBootstrapped) {
+        stats.restore(state);
+        bootstrapped = isBootstrapped;
+        if (bootstrapped) {
+            seeds.clear();
+        }
+    }
+
+    /**
+     * Replaces all clusters with a coordinator's copy (full synchronization); a replica fed this
+     * way keeps no window of its own, since the coordinator expires.
+     *
+     * @param state the clusters
+     * @param statsState the statistics
+     * @param isBootstrapped whether the K seeds exist
+     */
+    public void restoreAll(final TableState state, final SimilarityStats.State statsState, final boolean isBootstrapped) {
+        window.clear();
+        table.restore(state);
+        restoreStats(statsState, isBootstrapped);
+    }
+
+    /** @return whether the K seed clusters exist */
+    public boolean isBootstrapped() {
+        return bootstrapped;
     }
 
     /** @return the live clusters, in slot order */
@@ -175,20 +328,40 @@ public final class SlidingWindowClusterer {
         return n;
     }
 
+    /** Counts of what happened since the last {@link #takeStepStats}. */
+    private static final class Counters {
+        private int byMarker;
+        private int bySimilarity;
+        private int outliers;
+        private int replaced;
+        private int expired;
+
+        private void reset() {
+            byMarker = 0;
+            bySimilarity = 0;
+            outliers = 0;
+            replaced = 0;
+            expired = 0;
+        }
+    }
+
     /** One step of the window: its protomemes and the clusters they joined. */
     private static final class WindowStep {
         private final long index;
-        private final Protomeme[] protomemes;
-        private final Cluster[] clusters;
+        private Protomeme[] protomemes = new Protomeme[64];
+        private Cluster[] clusters = new Cluster[64];
         private int size;
+        private int savedSize;
 
-        private WindowStep(final long index, final int capacity) {
+        private WindowStep(final long index) {
             this.index = index;
-            this.protomemes = new Protomeme[capacity];
-            this.clusters = new Cluster[capacity];
         }
 
         private void add(final Protomeme pm, final Cluster cluster) {
+            if (size == protomemes.length) {
+                protomemes = Arrays.copyOf(protomemes, size * 2);
+                clusters = Arrays.copyOf(clusters, size * 2);
+            }
             protomemes[size] = pm;
             clusters[size] = cluster;
             size++;

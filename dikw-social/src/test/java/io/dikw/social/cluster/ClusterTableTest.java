@@ -88,8 +88,8 @@ class ClusterTableTest {
 
         assertThat(d.replaced()).isSameAs(b);
         assertThat(b.isRetired()).isTrue();
-        assertThat(b.isEmpty()).isTrue();
-        assertThat(b.tweetCount()).isZero();
+        assertThat(table.clusterOf("#b")).isNull();
+        assertThat(table.byId(b.id())).isNull();
         assertThat(d.cluster().slot()).isEqualTo(1);
         assertThat(d.cluster().id()).isEqualTo(4);
         assertThat(table.size()).isEqualTo(3);
