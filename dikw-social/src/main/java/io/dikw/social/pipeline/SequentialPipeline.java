@@ -1,38 +1,29 @@
 package io.dikw.social.pipeline;
 
 import io.dikw.core.io.DeadLetters;
-import io.dikw.social.cluster.Cluster;
 import io.dikw.social.cluster.ClusteringParams;
 import io.dikw.social.cluster.SlidingWindowClusterer;
 import io.dikw.social.cluster.StepStats;
 import io.dikw.social.protomeme.PhraseAnalyzer;
 import io.dikw.social.protomeme.ProtomemeExtractor;
-import io.dikw.social.protomeme.TimeStep;
+import io.dikw.social.protomeme.TimeStepper;
 import io.dikw.social.protomeme.Vocabulary;
 import io.dikw.social.quality.GroundTruth;
-import io.dikw.social.quality.WindowEvaluator;
-import io.dikw.social.quality.WindowQuality;
 import io.dikw.social.tweet.Tweet;
 import io.dikw.social.tweet.TweetReader;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 
 /**
- * The sequential meme-clustering job: tweets → time steps of protomemes → sliding-window
- * clustering → per-step reports, with quality against ground truth when labels are given.
- *
- * <p>Time steps follow the tweets' own timestamps: the first step starts at the first tweet's
- * time rounded down to a step boundary. A tweet older than the current step (out of order) is
- * counted as late and joins the current step; steps without tweets are skipped.
+ * The sequential meme-clustering job: tweets → time steps of protomemes ({@link TimeStepper}) →
+ * sliding-window clustering → per-step reports ({@link StepReporter}), with quality against
+ * ground truth when labels are given. It is the reference the parallel engines are held to.
  */
 public final class SequentialPipeline {
     /** Terms of each kind in a cluster summary. */
-    public static final int SUMMARY_TERMS = 5;
+    public static final int SUMMARY_TERMS = StepReporter.SUMMARY_TERMS;
     /** Clusters in the final summary. */
-    public static final int FINAL_TOP_CLUSTERS = 10;
+    public static final int FINAL_TOP_CLUSTERS = StepReporter.FINAL_TOP_CLUSTERS;
 
     private final ClusteringParams params;
     private final GroundTruth truth;
@@ -70,95 +61,23 @@ public final class SequentialPipeline {
      * @throws IOException when reading fails
      */
     public RunSummary run(final TweetReader reader, final DeadLetters deadLetters) throws IOException {
-        final long start = System.nanoTime();
         final Vocabulary vocabulary = new Vocabulary();
         final SlidingWindowClusterer clusterer = new SlidingWindowClusterer(params);
-        final WindowEvaluator evaluator = truth == null ? null : new WindowEvaluator(truth, params.windowSteps());
-        final ClusterSummarizer summarizer = new ClusterSummarizer(vocabulary, truth, SUMMARY_TERMS);
-        final long stepMillis = params.step().toMillis();
-        final Totals totals = new Totals();
+        final StepReporter reporter = new StepReporter(params, truth, vocabulary, listener);
         try (PhraseAnalyzer analyzer = new PhraseAnalyzer()) {
-            final ProtomemeExtractor extractor = new ProtomemeExtractor(analyzer, vocabulary, excludedHashtags);
-            long origin = Long.MIN_VALUE;
-            long current = -1;
+            final TimeStepper stepper = new TimeStepper(params.step().toMillis(),
+                new ProtomemeExtractor(analyzer, vocabulary, excludedHashtags), (step, next) -> {
+                    final StepStats stats = clusterer.process(step);
+                    reporter.report(stats, step.tweetIds(), clusterer.clusters(), reader.tweetsRead(),
+                        reader.rejected());
+                });
             Tweet tweet;
             while ((tweet = reader.next()) != null) {
-                if (origin == Long.MIN_VALUE) {
-                    origin = Math.floorDiv(tweet.createdAtMillis(), stepMillis) * stepMillis;
-                    current = 0;
-                }
-                final long step = Math.floorDiv(tweet.createdAtMillis() - origin, stepMillis);
-                if (step > current) {
-                    if (extractor.pendingTweets() > 0) {
-                        finishStep(extractor, current, origin, clusterer, evaluator, summarizer, vocabulary,
-                            reader, totals, start);
-                    }
-                    current = step;
-                } else if (step < current) {
-                    totals.late++;
-                }
-                extractor.add(tweet, current);
+                stepper.add(tweet);
             }
-            if (extractor.pendingTweets() > 0) {
-                finishStep(extractor, current, origin, clusterer, evaluator, summarizer, vocabulary, reader, totals,
-                    start);
-            }
+            stepper.finish();
+            return reporter.summary(reader.tweetsRead(), deadLetters.count(), deadLetters.countsByReason(),
+                stepper.lateTweets(), clusterer.clusters());
         }
-        final double seconds = (System.nanoTime() - start) / 1e9;
-        final List<ClusterSummary> top = summaries(clusterer.clusters(), FINAL_TOP_CLUSTERS, summarizer, totals.lastStep);
-        return new RunSummary(reader.tweetsRead(), deadLetters.count(), deadLetters.countsByReason(), totals.late,
-            totals.protomemes, totals.steps, clusterer.clusters().size(),
-            totals.qualitySteps == 0 ? Double.NaN : totals.lfkSum / totals.qualitySteps,
-            totals.qualitySteps == 0 ? Double.NaN : totals.nmiSum / totals.qualitySteps,
-            seconds, totals.clusteringNanos / 1e9, seconds == 0 ? 0 : reader.tweetsRead() / seconds,
-            seconds == 0 ? 0 : totals.protomemes / seconds, top);
-    }
-
-    private void finishStep(final ProtomemeExtractor extractor, final long index, final long origin,
-        final SlidingWindowClusterer clusterer, final WindowEvaluator evaluator, final ClusterSummarizer summarizer,
-        final Vocabulary vocabulary, final TweetReader reader, final Totals totals, final long start) {
-        final TimeStep step = extractor.finishStep(index, origin + index * params.step().toMillis());
-        final StepStats stats = clusterer.process(step);
-        vocabulary.forgetBefore(index - params.windowSteps() + 1);
-        totals.steps++;
-        totals.protomemes += stats.protomemes();
-        totals.clusteringNanos += stats.nanos();
-        totals.lastStep = index;
-        WindowQuality quality = null;
-        if (evaluator != null) {
-            quality = evaluator.evaluate(index, step.tweetIds(), clusterer.clusters());
-            if (quality.labelledTweets() > 0) {
-                totals.qualitySteps++;
-                totals.lfkSum += quality.lfkNmi();
-                totals.nmiSum += quality.nmi();
-            }
-        }
-        final StepReport report = new StepReport(stats, quality, reader.tweetsRead(),
-            reader.rejected(), System.nanoTime() - start);
-        listener.onStep(report, n -> summaries(clusterer.clusters(), n, summarizer, index));
-    }
-
-    private static List<ClusterSummary> summaries(final List<Cluster> clusters, final int n,
-        final ClusterSummarizer summarizer, final long step) {
-        final List<Cluster> sorted = new ArrayList<>(clusters);
-        sorted.sort(Comparator.comparingInt(Cluster::tweetCount).reversed().thenComparingLong(Cluster::id));
-        final int count = n <= 0 ? sorted.size() : Math.min(n, sorted.size());
-        final List<ClusterSummary> list = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            list.add(summarizer.summarize(step, sorted.get(i)));
-        }
-        return list;
-    }
-
-    /** Running totals of one run. */
-    private static final class Totals {
-        private long steps;
-        private long protomemes;
-        private long late;
-        private long clusteringNanos;
-        private long qualitySteps;
-        private double lfkSum;
-        private double nmiSum;
-        private long lastStep;
     }
 }
