@@ -16,14 +16,17 @@ public final class DemoCommand implements Callable<Integer> {
         description = "Directory for results; default: ${DEFAULT-VALUE}.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    ParallelOptions parallel;
+
     @Override
     public Integer call() throws Exception {
         final Path tweets = Paths.example("social/sample-tweets.jsonl.gz");
         final Path labels = Paths.example("social/sample-labels.tsv.gz");
-        System.out.println("dikw demo: sequential sliding-window meme clustering of " + tweets.getFileName()
-            + " (K=120, 20 steps of 30 s, t=3)");
-        new SocialRunner(System.out, System.err).run(tweets, labels, out, ClusteringParams.defaults(), 20, false,
-            java.util.Set.of());
+        System.out.println("dikw demo: parallel sliding-window meme clustering of " + tweets.getFileName()
+            + " on Storm (K=120, 20 steps of 30 s, t=3)");
+        new SocialRunner(System.out, System.err).runParallel(new SocialRunner.Job(tweets, labels, out,
+            ClusteringParams.defaults(), 20, 20, java.util.Set.of()), parallel);
         return 0;
     }
 }

@@ -20,9 +20,11 @@ public final class SocialCommand implements Runnable {
 
     /** {@code dikw social run}: the sequential sliding-window clustering of a tweet stream. */
     @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Cluster a stream of tweets into memes over a sliding window of time steps.",
-            "Input: JSON lines of tweets in the Twitter API v1.1 or v2 shape, plain or gzip, or - for standard input.",
-            "Bad records are counted, written to dead-letters.jsonl in the output directory, and skipped."})
+        description = {"Cluster a stream of tweets into memes over a sliding window of time steps, in parallel on "
+            + "Apache Storm (embedded LocalCluster; clustering bolts synchronized through an Artemis pub-sub broker), "
+            + "or sequentially with --sequential.",
+            "Input: JSON lines of tweets in the Twitter API v1.1 or v2 shape, plain or gzip, or - for standard input. "
+            + "Bad records are counted, written to dead-letters.jsonl in the output directory, and skipped."})
     static final class Run implements Callable<Integer> {
         @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
             description = "Tweets as JSON lines (.jsonl or .jsonl.gz), or - for standard input.")
@@ -43,6 +45,13 @@ public final class SocialCommand implements Runnable {
         @Option(names = {"-v", "--verbose"}, description = "Print a line per time step as well as the progress bar.")
         boolean verbose;
 
+        @Option(names = "--sequential",
+            description = "Run the sequential reference algorithm in one thread instead of the Storm topology.")
+        boolean sequential;
+
+        @Mixin
+        ParallelOptions parallel;
+
         @Option(names = "--exclude-hashtags", paramLabel = "TAG", split = ",",
             description = "Hashtags (without #) that build no protomeme, e.g. the ground-truth hashtags of a hashtag-based evaluation.")
         java.util.Set<String> excludeHashtags = java.util.Set.of();
@@ -52,8 +61,14 @@ public final class SocialCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new SocialRunner(System.out, System.err).run(input, labels, out, clustering.params(), clustersPerStep,
-                verbose, excludeHashtags);
+            final SocialRunner.Job job = new SocialRunner.Job(input, labels, out, clustering.params(), clustersPerStep,
+                verbose ? 1 : 0, excludeHashtags);
+            final SocialRunner runner = new SocialRunner(System.out, System.err);
+            if (sequential) {
+                runner.runSequential(job);
+            } else {
+                runner.runParallel(job, parallel);
+            }
             return 0;
         }
     }

@@ -1,7 +1,9 @@
 package io.dikw.app.social;
 
+import io.dikw.app.Paths;
 import io.dikw.core.io.DeadLetters;
 import io.dikw.core.io.InputFiles;
+import io.dikw.core.json.Json;
 import io.dikw.core.progress.ProgressBar;
 import io.dikw.social.cluster.ClusteringParams;
 import io.dikw.social.pipeline.ClusterSummary;
@@ -9,22 +11,29 @@ import io.dikw.social.pipeline.RunOutputs;
 import io.dikw.social.pipeline.RunSummary;
 import io.dikw.social.pipeline.SequentialPipeline;
 import io.dikw.social.pipeline.StepListener;
+import io.dikw.social.pipeline.StepReport;
 import io.dikw.social.quality.GroundTruth;
+import io.dikw.social.storm.SocialTopology;
+import io.dikw.social.storm.SocialTopologyConfig;
 import io.dikw.social.tweet.TweetReader;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Runs the meme-clustering job for the CLI: opens the input, labels and outputs, shows progress,
- * and prints the outcome as a table people can read.
+ * Runs the meme-clustering job for the CLI, sequentially or on Storm: opens the input, labels and
+ * outputs, shows progress, and prints the outcome as a table people can read.
  */
 public final class SocialRunner {
     private final PrintStream out;
@@ -40,71 +49,168 @@ public final class SocialRunner {
     }
 
     /**
+     * What to cluster and where the results go.
+     *
      * @param input the tweets (JSON lines, plain or gzip, "-" for standard input)
      * @param labels ground-truth labels, or null
      * @param outDir where results go
      * @param params clustering parameters
      * @param clustersPerStep cluster summaries written per step (0 = all)
-     * @param verboseSteps print a line per step as well as the progress bar
+     * @param stepLinesEvery print a line every this many steps (0: none, progress bar only)
      * @param excludedHashtags hashtags that build no protomeme
+     */
+    public record Job(Path input, Path labels, Path outDir, ClusteringParams params, int clustersPerStep,
+        int stepLinesEvery, Set<String> excludedHashtags) {
+    }
+
+    /**
+     * Runs the sequential reference pipeline in this thread.
+     *
+     * @param job what to run
      * @return the outcome
      * @throws IOException when an input cannot be read or an output written
      */
-    public RunSummary run(final Path input, final Path labels, final Path outDir, final ClusteringParams params,
-        final int clustersPerStep, final boolean verboseSteps, final java.util.Set<String> excludedHashtags)
-        throws IOException {
-        Files.createDirectories(outDir);
-        final Path deadLetterFile = outDir.resolve("dead-letters.jsonl");
+    public RunSummary runSequential(final Job job) throws IOException {
+        Files.createDirectories(job.outDir());
+        final Path deadLetterFile = job.outDir().resolve("dead-letters.jsonl");
         Files.deleteIfExists(deadLetterFile);
         try (DeadLetters deadLetters = DeadLetters.toFile(deadLetterFile);
-             RunOutputs outputs = new RunOutputs(outDir, clustersPerStep)) {
-            final GroundTruth truth = labels == null ? null : GroundTruth.read(labels, deadLetters);
+             RunOutputs outputs = new RunOutputs(job.outDir(), job.clustersPerStep())) {
+            final GroundTruth truth = job.labels() == null ? null : GroundTruth.read(job.labels(), deadLetters);
             if (truth != null) {
                 err.printf(Locale.ROOT, "labels: %,d labelled tweets in %d memes from %s%n", truth.size(),
-                    truth.names().size(), labels);
+                    truth.names().size(), job.labels());
             }
             final AtomicLong consumed = new AtomicLong();
-            final long size = InputFiles.isStandardStream(input) ? 0 : Files.size(input);
+            final long size = InputFiles.isStandardStream(job.input()) ? 0 : Files.size(job.input());
             final ProgressBar bar = new ProgressBar("clustering", size, err);
-            final StepListener progress = (report, summaries) -> {
-                final String detail = String.format(Locale.ROOT, "step %d · %,d tweets · %,.0f tw/s · %d clusters%s",
-                    report.stats().step(), report.tweetsSoFar(), report.tweetsPerSecond(), report.stats().clusters(),
-                    report.quality() == null || Double.isNaN(report.quality().lfkNmi()) ? ""
-                        : String.format(Locale.ROOT, " · LFK-NMI %.3f", report.quality().lfkNmi()));
-                if (verboseSteps) {
-                    err.println(detail);
-                }
-                bar.update(size > 0 ? consumed.get() : report.tweetsSoFar(), detail);
-            };
+            final StepListener progress = progress(bar, job.stepLinesEvery(), r -> size > 0 ? consumed.get() : r.tweetsSoFar());
             final RunSummary summary;
-            try (TweetReader reader = new TweetReader(InputFiles.open(input, consumed), input.toString(), deadLetters)) {
-                summary = new SequentialPipeline(params, truth, StepListener.all(List.of(outputs, progress)))
-                    .excludingHashtags(excludedHashtags).run(reader, deadLetters);
+            try (TweetReader reader = new TweetReader(InputFiles.open(job.input(), consumed), job.input().toString(),
+                deadLetters)) {
+                summary = new SequentialPipeline(job.params(), truth, StepListener.all(List.of(outputs, progress)))
+                    .excludingHashtags(job.excludedHashtags()).run(reader, deadLetters);
             }
             bar.finish(String.format(Locale.ROOT, "%,d tweets", summary.tweets()));
             final Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("input", input.toString());
-            extra.put("labels", labels == null ? null : labels.toString());
-            extra.put("params", params);
+            extra.put("input", job.input().toString());
+            extra.put("labels", job.labels() == null ? null : job.labels().toString());
+            extra.put("params", job.params());
+            extra.put("engine", "sequential");
             outputs.finish(summary, extra);
             deadLetters.flush();
-            print(summary, outDir, deadLetters);
+            print(summary, job.outDir(), null);
             return summary;
         }
     }
 
-    private void print(final RunSummary s, final Path outDir, final DeadLetters deadLetters) {
+    /**
+     * Runs the Storm topology embedded (LocalCluster, with an in-process broker unless one is
+     * given), or submits it to a cluster.
+     *
+     * @param job what to run
+     * @param parallel how
+     * @return the outcome (null when the topology was submitted to a cluster)
+     * @throws Exception when the run fails
+     */
+    public RunSummary runParallel(final Job job, final ParallelOptions parallel) throws Exception {
+        if (InputFiles.isStandardStream(job.input()) && parallel.submit != null) {
+            throw new IllegalArgumentException("--submit needs a file input that exists on the cluster, not standard input");
+        }
+        Files.createDirectories(job.outDir());
+        final SocialTopologyConfig config = new SocialTopologyConfig(UUID.randomUUID().toString().substring(0, 8),
+            job.input().toAbsolutePath().toString(), job.labels() == null ? "" : job.labels().toAbsolutePath().toString(),
+            job.outDir().toAbsolutePath().toString(), job.params(), parallel.parallelism, parallel.batch, parallel.sync,
+            parallel.broker == null ? "" : parallel.broker, parallel.replay, parallel.replayValue, parallel.httpHost,
+            parallel.httpPort, job.clustersPerStep(), String.join(",", job.excludedHashtags()));
+        if (parallel.submit != null) {
+            submit(config, parallel);
+            return null;
+        }
+        final long lines = countLines(job.input());
+        err.printf(Locale.ROOT, "starting Storm (LocalCluster) with %d clustering bolts, %s sync over %s%s%n",
+            parallel.parallelism, parallel.sync.name().toLowerCase(Locale.ROOT),
+            parallel.broker == null ? "an embedded Artemis broker" : parallel.broker,
+            parallel.httpPort < 0 ? "" : "; live results on http://" + parallel.httpHost + ":"
+                + (parallel.httpPort == 0 ? "<free port>" : parallel.httpPort) + "/");
+        final ProgressBar bar = new ProgressBar("clustering", lines, err);
+        final RunSummary summary = SocialTopology.runEmbedded(config,
+            progress(bar, job.stepLinesEvery(), StepReport::tweetsSoFar), Duration.ofDays(7));
+        bar.finish(String.format(Locale.ROOT, "%,d tweets", summary.tweets()));
+        print(summary, job.outDir(), job.outDir().resolve(RunOutputs.SUMMARY));
+        return summary;
+    }
+
+    private void submit(final SocialTopologyConfig config, final ParallelOptions parallel) throws Exception {
+        final int colon = parallel.submit.lastIndexOf(':');
+        final String host = colon < 0 ? parallel.submit : parallel.submit.substring(0, colon);
+        final int port = colon < 0 ? 6627 : Integer.parseInt(parallel.submit.substring(colon + 1));
+        if (config.brokerUrl().isEmpty()) {
+            throw new IllegalArgumentException("--submit needs --broker tcp://HOST:PORT reachable from the cluster");
+        }
+        final Path jar = Paths.home().resolve("dikw-social/target/dikw-social-topology.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("topology jar not found: " + jar + " (build it: mvn -B -q install -DskipTests)");
+        }
+        SocialTopology.submit(config, host, port, parallel.submitWorkers, jar.toString());
+        out.println("Submitted topology dikw-social-" + config.runId() + " to Nimbus " + host + ":" + port
+            + "; results go to " + config.outDir() + " on the coordinator's machine"
+            + (config.httpPort() >= 0 ? " and live to port " + config.httpPort() + " there" : "") + ".");
+    }
+
+    /** Counts the input's lines (for the progress bar); 0 for standard input. */
+    private static long countLines(final Path input) throws IOException {
+        if (InputFiles.isStandardStream(input)) {
+            return 0;
+        }
+        long n = 0;
+        try (BufferedReader reader = InputFiles.open(input)) {
+            final char[] buf = new char[1 << 16];
+            int r;
+            while ((r = reader.read(buf)) > 0) {
+                for (int i = 0; i < r; i++) {
+                    if (buf[i] == '\n') {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private StepListener progress(final ProgressBar bar, final int lineEvery,
+        final java.util.function.ToLongFunction<StepReport> done) {
+        return (report, summaries) -> {
+            final String detail = String.format(Locale.ROOT, "step %d · %,d tweets · %,.0f tw/s · %d clusters%s",
+                report.stats().step(), report.tweetsSoFar(), report.tweetsPerSecond(), report.stats().clusters(),
+                report.quality() == null || Double.isNaN(report.quality().lfkNmi()) ? ""
+                    : String.format(Locale.ROOT, " · LFK-NMI %.3f", report.quality().lfkNmi()));
+            if (lineEvery > 0 && report.stats().step() % lineEvery == 0) {
+                bar.printAbove(detail);
+            }
+            bar.update(done.applyAsLong(report), detail);
+        };
+    }
+
+    private void print(final RunSummary s, final Path outDir, final Path summaryJson) throws IOException {
         out.println();
         out.printf(Locale.ROOT, "Clustered %,d tweets into %,d protomemes over %,d time steps in %.1f s "
-            + "(%,.0f tweets/s; clustering alone %.1f s).%n", s.tweets(), s.protomemes(), s.steps(), s.seconds(),
-            s.tweetsPerSecond(), s.clusteringSeconds());
+            + "(%,.0f tweets/s).%n", s.tweets(), s.protomemes(), s.steps(), s.seconds(), s.tweetsPerSecond());
+        if (summaryJson != null) {
+            final var parallel = Json.mapper().readTree(summaryJson.toFile()).path("parallel");
+            out.printf(Locale.ROOT, "Storm: %d clustering bolts, %s sync: %,d syncs, %,d bytes per sync on average "
+                + "(largest %,d), %.1f ms per sync.%n", parallel.path("parallelism").asInt(),
+                parallel.path("sync").asText(), parallel.path("syncs").asLong(), parallel.path("meanSyncBytes").asLong(),
+                parallel.path("maxSyncBytes").asLong(), parallel.path("meanSyncMillis").asDouble());
+        }
         if (!Double.isNaN(s.meanLfkNmi())) {
             out.printf(Locale.ROOT, "Quality against the labels (mean over steps): LFK-NMI %.3f, NMI %.3f.%n",
                 s.meanLfkNmi(), s.meanNmi());
         }
+        final Path deadLetters = outDir.resolve("dead-letters.jsonl");
         if (s.rejected() > 0) {
-            out.printf(Locale.ROOT, "Rejected %,d input records %s, kept in %s.%n", s.rejected(),
-                s.rejectedByReason(), deadLetters.file().map(Path::toString).orElse("(memory)"));
+            out.printf(Locale.ROOT, "Rejected %,d input records %s, kept in %s.%n", s.rejected(), s.rejectedByReason(),
+                deadLetters);
         } else {
             out.println("No input record was rejected.");
         }
@@ -112,11 +218,12 @@ public final class SocialRunner {
             out.printf(Locale.ROOT, "%,d tweets arrived out of order and joined the current step.%n", s.lateTweets());
         }
         out.println();
+        out.println("Top memes at the end of the stream:");
         out.println(table(s.topClusters()));
         out.println("Results in " + outDir.toAbsolutePath() + ":");
         out.println("  " + RunOutputs.STEPS + "     one line per time step (clusters, outliers, threshold, quality)");
         out.println("  " + RunOutputs.CLUSTERS + "  the largest clusters after every step");
-        out.println("  " + RunOutputs.SUMMARY + "     this outcome as JSON");
+        out.println("  " + RunOutputs.SUMMARY + "    this outcome as JSON");
         out.println("  " + RunOutputs.QUALITY_CHART + ", " + RunOutputs.ACTIVITY_CHART + "  charts per step");
     }
 

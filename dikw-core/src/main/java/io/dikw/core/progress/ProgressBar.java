@@ -116,6 +116,23 @@ public final class ProgressBar {
     }
 
     /**
+     * Prints a line of its own (a per-step report, a warning) without garbling the bar: on a
+     * terminal the bar is erased, the line printed, and the bar drawn again below it.
+     *
+     * @param line the text to print
+     */
+    public synchronized void printAbove(final String line) {
+        if (interactive && drawn && !finished) {
+            redraw(line, true);
+            lastLength = 0;
+            redraw(render(done, nanoClock.getAsLong() - startNanos, null, true, false), false);
+        } else {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    /**
      * Records how much is done, without a detail.
      *
      * @param done units done so far.

@@ -19,8 +19,10 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
  * the message is routed to every subscriber connected at that moment. When the connection is
  * lost, {@code publish} reconnects and sends again, warning once per outage, until it succeeds or
  * the reconnect deadline passes. A message the broker accepted just before the connection broke
- * may thus be delivered twice; subscribers tell by the sequence number. Thread-safe: concurrent
- * calls are sent one after another.
+ * may thus be delivered twice; subscribers tell by the sequence number. When subscribers fall far
+ * behind and the broker holds too much for them, {@code publish} blocks until they catch up
+ * (back-pressure; the reconnect deadline does not apply). Thread-safe: concurrent calls are sent
+ * one after another.
  */
 public final class SyncPublisher implements AutoCloseable {
     /** How long {@link #publish} keeps reconnecting before it gives up. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,7 +131,7 @@ class SyncChannelIT {
 
         final List<SyncSubscriber.Received> got = receive(subscriber, 100);
         assertThat(got).extracting(SyncSubscriber.Received::sequence)
-            .containsExactlyElementsOf(() -> java.util.stream.LongStream.range(0, 100).boxed().iterator());
+            .containsExactlyElementsOf(() -> LongStream.range(0, 100).boxed().iterator());
     }
 
     @Test
@@ -174,7 +175,7 @@ class SyncChannelIT {
             publisher.publish(from + i, new byte[] {2});
         }
         assertThat(receive(subscriber, 20)).extracting(SyncSubscriber.Received::sequence)
-            .containsExactlyElementsOf(() -> java.util.stream.LongStream.range(from, from + 20).boxed().iterator());
+            .containsExactlyElementsOf(() -> LongStream.range(from, from + 20).boxed().iterator());
 
         assertThat(subscriberWarnings).hasSize(1);
         assertThat(subscriberWarnings.get(0)).contains(broker.url());

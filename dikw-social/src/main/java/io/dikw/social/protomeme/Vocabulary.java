@@ -10,6 +10,7 @@ import org.agrona.collections.Long2ObjectHashMap;
 public final class Vocabulary {
     private final Long2ObjectHashMap<Entry> words = new Long2ObjectHashMap<>();
     private final Long2ObjectHashMap<Entry> users = new Long2ObjectHashMap<>();
+    private Journal journal;
 
     /**
      * @param hash the word's key
@@ -17,7 +18,9 @@ public final class Vocabulary {
      * @param step the step it was seen in
      */
     public void recordWord(final long hash, final String stem, final long step) {
-        record(words, hash, stem, step);
+        if (record(words, hash, stem, step) && journal != null) {
+            journal.words.put(hash, stem);
+        }
     }
 
     /**
@@ -26,18 +29,60 @@ public final class Vocabulary {
      * @param step the step it was seen in
      */
     public void recordUser(final long userId, final String screenName, final long step) {
-        if (!screenName.isEmpty()) {
-            record(users, userId, screenName, step);
+        if (!screenName.isEmpty() && record(users, userId, screenName, step) && journal != null) {
+            journal.users.put(userId, screenName);
         }
     }
 
-    private static void record(final Long2ObjectHashMap<Entry> map, final long key, final String name,
+    /** @return true when the key is new or was not yet seen in this step */
+    private static boolean record(final Long2ObjectHashMap<Entry> map, final long key, final String name,
         final long step) {
         final Entry entry = map.get(key);
         if (entry == null) {
             map.put(key, new Entry(name, step));
-        } else {
-            entry.lastStep = step;
+            return true;
+        }
+        final boolean firstInStep = entry.lastStep != step;
+        entry.lastStep = step;
+        return firstInStep;
+    }
+
+    /**
+     * Starts remembering every name seen for the first time in each step, so another process
+     * (a coordinator that summarizes clusters) can keep its own vocabulary in step with this one.
+     *
+     * @return this
+     */
+    public Vocabulary journaling() {
+        journal = new Journal();
+        return this;
+    }
+
+    /**
+     * @return the names seen for the first time in the current step since the last call, and clears
+     *     them; empty when not journaling
+     */
+    public Journal drainJournal() {
+        final Journal drained = journal == null ? new Journal() : journal;
+        if (journal != null) {
+            journal = new Journal();
+        }
+        return drained;
+    }
+
+    /** Names recorded in one step: word hash → stem and user id → screen name. */
+    public static final class Journal {
+        private final Long2ObjectHashMap<String> words = new Long2ObjectHashMap<>();
+        private final Long2ObjectHashMap<String> users = new Long2ObjectHashMap<>();
+
+        /** @return word hash → stem */
+        public Long2ObjectHashMap<String> words() {
+            return words;
+        }
+
+        /** @return user id → screen name */
+        public Long2ObjectHashMap<String> users() {
+            return users;
         }
     }
 

@@ -1,0 +1,133 @@
+package io.dikw.social.storm;
+
+import io.dikw.core.io.BoundedLineReader;
+import io.dikw.core.io.InputFiles;
+import io.dikw.social.tweet.TweetFormatException;
+import io.dikw.social.tweet.TweetParser;
+import io.dikw.social.tweet.TweetReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.storm.spout.SpoutOutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.topology.base.BaseRichSpout;
+import org.apache.storm.tuple.Fields;
+import org.apache.storm.tuple.Values;
+
+/**
+ * Replays a file (or standard input) of tweet JSON lines into the topology: as fast as the
+ * topology takes them, at a fixed rate, or following the tweets' own timestamps sped up by a
+ * factor. Lines go out raw (parsing happens in {@link ProtomemeBolt}, which keeps bad records);
+ * after the last line one tuple on {@link #EOF_STREAM} says how many lines there were.
+ */
+public final class TweetSpout extends BaseRichSpout {
+    /** Stream announcing the end of the input. */
+    public static final String EOF_STREAM = "eof";
+    private static final long serialVersionUID = 1L;
+    private static final int LINES_PER_CALL = 256;
+
+    private transient SocialTopologyConfig config;
+    private transient SpoutOutputCollector collector;
+    private transient BoundedLineReader lines;
+    private transient TweetParser parser;
+    private transient long startNanos;
+    private transient long firstTweetMillis;
+    private transient long emitted;
+    private transient boolean finished;
+
+    @Override
+    public void open(final Map<String, Object> conf, final TopologyContext context, final SpoutOutputCollector out) {
+        this.config = SocialTopologyConfig.fromStormConf(conf);
+        this.collector = out;
+        this.parser = new TweetParser();
+        this.firstTweetMillis = Long.MIN_VALUE;
+        try {
+            this.lines = new BoundedLineReader(InputFiles.open(Path.of(config.input())), TweetReader.MAX_RECORD_CHARS);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot open tweets " + config.input() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void nextTuple() {
+        if (finished) {
+            LockSupport.parkNanos(1_000_000);
+            return;
+        }
+        if (startNanos == 0) {
+            startNanos = System.nanoTime();
+        }
+        try {
+            for (int i = 0; i < LINES_PER_CALL; i++) {
+                final String line = lines.readLine();
+                if (line == null) {
+                    finished = true;
+                    collector.emit(EOF_STREAM, new Values(lines.lineNumber()));
+                    lines.close();
+                    return;
+                }
+                pace(line);
+                collector.emit(new Values(lines.lineNumber(), line, lines.lastLineOversized()));
+                emitted++;
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot read tweets " + config.input() + " at line " + lines.lineNumber()
+                + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the line is due under the configured replay mode. */
+    private void pace(final String line) {
+        final long dueNanos;
+        switch (config.replay()) {
+            case RATE -> dueNanos = startNanos + (long) (emitted * 1e9 / config.replayValue());
+            case SPEEDUP -> {
+                final long at = timestamp(line);
+                if (at == Long.MIN_VALUE) {
+                    return;
+                }
+                if (firstTweetMillis == Long.MIN_VALUE) {
+                    firstTweetMillis = at;
+                }
+                dueNanos = startNanos + (long) ((at - firstTweetMillis) * 1e6 / config.replayValue());
+            }
+            default -> {
+                return;
+            }
+        }
+        final long wait = dueNanos - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private long timestamp(final String line) {
+        try {
+            final List<io.dikw.social.tweet.Tweet> tweets = parser.parse(line);
+            return tweets.isEmpty() ? Long.MIN_VALUE : tweets.get(0).createdAtMillis();
+        } catch (final TweetFormatException e) {
+            return Long.MIN_VALUE; // the protomeme bolt reports it
+        }
+    }
+
+    @Override
+    public void declareOutputFields(final OutputFieldsDeclarer declarer) {
+        declarer.declare(new Fields("line", "json", "oversized"));
+        declarer.declareStream(EOF_STREAM, new Fields("lines"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (lines != null) {
+                lines.close();
+            }
+        } catch (final IOException ignored) {
+            // closing on shutdown
+        }
+    }
+}
