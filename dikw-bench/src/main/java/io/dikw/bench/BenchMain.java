@@ -17,10 +17,13 @@ public final class BenchMain {
         final String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (name) {
             case "social-sequential" -> SequentialSocialBench.main(rest);
+            case "social-parallel" -> io.dikw.bench.social.ParallelSocialBench.main(rest);
             default -> {
                 System.err.println("usage: dikw-bench/bench NAME [options]\n"
                     + "  social-sequential [--sample FILE] [--tweets N] [--rate R] [--out FILE]\n"
-                    + "      sequential meme clustering tweets/s and heap on the sample and a generated stream");
+                    + "      sequential meme clustering tweets/s and heap on the sample and a generated stream\n"
+                    + "  social-parallel [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--out FILE]\n"
+                    + "      sequential vs Storm with 1, 2, 4 bolts (tweets/s, LFK-NMI), delta vs full sync bytes");
                 System.exit(name.isEmpty() || "--help".equals(name) ? 0 : 2);
             }
         }

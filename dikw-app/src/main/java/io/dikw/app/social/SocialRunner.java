@@ -36,6 +36,8 @@ import java.util.stream.Collectors;
  * outputs, shows progress, and prints the outcome as a table people can read.
  */
 public final class SocialRunner {
+    /** Below this share of its tweets, a cluster is not said to be a planted meme. */
+    private static final double MEME_SHARE_SHOWN = 0.2;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -181,10 +183,12 @@ public final class SocialRunner {
     private StepListener progress(final ProgressBar bar, final int lineEvery,
         final java.util.function.ToLongFunction<StepReport> done) {
         return (report, summaries) -> {
-            final String detail = String.format(Locale.ROOT, "step %d · %,d tweets · %,.0f tw/s · %d clusters%s",
+            final Object syncBytes = report.engine().get("meanSyncBytes");
+            final String detail = String.format(Locale.ROOT, "step %d · %,d tweets · %,.0f tw/s · %d clusters%s%s",
                 report.stats().step(), report.tweetsSoFar(), report.tweetsPerSecond(), report.stats().clusters(),
                 report.quality() == null || Double.isNaN(report.quality().lfkNmi()) ? ""
-                    : String.format(Locale.ROOT, " · LFK-NMI %.3f", report.quality().lfkNmi()));
+                    : String.format(Locale.ROOT, " · LFK-NMI %.3f", report.quality().lfkNmi()),
+                syncBytes == null ? "" : String.format(Locale.ROOT, " · %,d B/sync", ((Number) syncBytes).longValue()));
             if (lineEvery > 0 && report.stats().step() % lineEvery == 0) {
                 bar.printAbove(detail);
             }
@@ -238,7 +242,8 @@ public final class SocialRunner {
         for (final ClusterSummary c : clusters) {
             sb.append(String.format(Locale.ROOT, "%-6d %7d  %-28s %-34s %-22s %s%n", c.id(), c.tweets(),
                 terms(c.topHashtags(), 3, 28), terms(c.topWords(), 4, 34), terms(c.topUsers(), 2, 22),
-                c.meme() == null ? "" : String.format(Locale.ROOT, "%s (%.0f%%)", c.meme(), 100 * c.memeShare())));
+                c.meme() == null || c.memeShare() < MEME_SHARE_SHOWN ? "-"
+                    : String.format(Locale.ROOT, "%s (%.0f%%)", c.meme(), 100 * c.memeShare())));
         }
         return sb.toString();
     }

@@ -91,7 +91,16 @@ public final class SequentialSocialBench {
         System.out.println("\nwrote " + out + " and " + out.toString().replace(".json", "-heap.json"));
     }
 
-    private static RunSummary run(final Path input, final ClusteringParams params, final StepListener listener)
+    static RunSummary runWithLabels(final Path input, final Path labels, final ClusteringParams params)
+        throws IOException {
+        try (DeadLetters deadLetters = DeadLetters.inMemory(10);
+             TweetReader reader = new TweetReader(InputFiles.open(input), input.toString(), deadLetters)) {
+            return new SequentialPipeline(params, io.dikw.social.quality.GroundTruth.read(labels, deadLetters),
+                StepListener.NONE).run(reader, deadLetters);
+        }
+    }
+
+    static RunSummary run(final Path input, final ClusteringParams params, final StepListener listener)
         throws IOException {
         try (DeadLetters deadLetters = DeadLetters.inMemory(10);
              TweetReader reader = new TweetReader(InputFiles.open(input), input.toString(), deadLetters)) {
@@ -100,7 +109,7 @@ public final class SequentialSocialBench {
     }
 
     /** Generates the stream once and keeps it under target/ for later runs. */
-    private static Path generated(final long count, final double rate) throws IOException {
+    static Path generated(final long count, final double rate) throws IOException {
         final Path file = Path.of("target/bench-data", String.format(Locale.ROOT, "tweets-%d-rate%.0f-seed1.jsonl.gz",
             count, rate));
         if (Files.exists(file)) {

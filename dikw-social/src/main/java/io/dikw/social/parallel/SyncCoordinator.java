@@ -64,6 +64,23 @@ public final class SyncCoordinator {
      * @return the message for the workers
      */
     public SyncMessage settle(final List<Classified> decisions, final Runnable stepEnd, final long expireBefore) {
+        final SyncMessage[] sent = new SyncMessage[1];
+        settle(decisions, stepEnd, expireBefore, m -> sent[0] = m);
+        return sent[0];
+    }
+
+    /**
+     * Settles one batch and hands the sync message to {@code publish} as early as it is final: a
+     * delta right after the decisions are applied (workers can go on while the coordinator reports
+     * the step and expires), a full copy only after the expiry it must include.
+     *
+     * @param decisions every worker's decisions for the batch, in any order
+     * @param stepEnd called when the batch ends a time step (see {@link #settle(List, Runnable, long)}), or null
+     * @param expireBefore the oldest step the window keeps for the next step (-1: no expiry)
+     * @param publish receives the message
+     */
+    public void settle(final List<Classified> decisions, final Runnable stepEnd, final long expireBefore,
+        final java.util.function.Consumer<SyncMessage> publish) {
         final List<Classified> ordered = new ArrayList<>(decisions);
         ordered.sort(Comparator.comparingLong(Classified::seq));
         final Long2ObjectHashMap<Cluster> startedBySeq = new Long2ObjectHashMap<>();
@@ -78,18 +95,22 @@ public final class SyncCoordinator {
             }
             ops.add(new SyncMessage.Op(decision.kind(), placed.id(), decision.similarity(), c.protomeme()));
         }
+        final long number = batch++;
+        if (strategy == SyncStrategy.DELTA) {
+            // the statistics do not change after the decisions: the message is final now
+            publish.accept(new SyncMessage.Delta(number, clusters.stats().state(), clusters.isBootstrapped(),
+                expireBefore, ops));
+        }
         if (stepEnd != null) {
             stepEnd.run();
         }
         if (expireBefore >= 0) {
             clusters.expireBefore(expireBefore);
         }
-        final SyncMessage message = strategy == SyncStrategy.DELTA
-            ? new SyncMessage.Delta(batch, clusters.stats().state(), clusters.isBootstrapped(), expireBefore, ops)
-            : new SyncMessage.Full(batch, clusters.stats().state(), clusters.isBootstrapped(),
-                clusters.table().snapshot());
-        batch++;
-        return message;
+        if (strategy == SyncStrategy.FULL) {
+            publish.accept(new SyncMessage.Full(number, clusters.stats().state(), clusters.isBootstrapped(),
+                clusters.table().snapshot()));
+        }
     }
 
     private Decision resolve(final Classified c, final Long2ObjectHashMap<Cluster> startedBySeq,

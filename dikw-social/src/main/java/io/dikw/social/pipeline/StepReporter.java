@@ -37,6 +37,7 @@ public final class StepReporter {
     private double lfkSum;
     private double nmiSum;
     private long lastStep;
+    private Supplier<Map<String, Object>> engine = Map::of;
 
     /**
      * @param params clustering parameters
@@ -51,6 +52,15 @@ public final class StepReporter {
         this.listener = listener;
         this.evaluator = truth == null ? null : new WindowEvaluator(truth, params.windowSteps());
         this.summarizer = new ClusterSummarizer(vocabulary, truth, SUMMARY_TERMS);
+    }
+
+    /**
+     * @param figures gives the engine's figures for each step's report
+     * @return this
+     */
+    public StepReporter withEngineFigures(final Supplier<Map<String, Object>> figures) {
+        this.engine = figures;
+        return this;
     }
 
     /**
@@ -76,7 +86,8 @@ public final class StepReporter {
                 nmiSum += quality.nmi();
             }
         }
-        final StepReport report = new StepReport(stats, quality, tweetsSoFar, rejectedSoFar, System.nanoTime() - start);
+        final StepReport report = new StepReport(stats, quality, tweetsSoFar, rejectedSoFar, System.nanoTime() - start,
+            engine.get());
         listener.onStep(report, n -> summaries(clusters, n, index));
         vocabulary.forgetBefore(index - params.windowSteps() + 1);
     }
@@ -114,10 +125,5 @@ public final class StepReporter {
             qualitySteps == 0 ? Double.NaN : nmiSum / qualitySteps,
             seconds, clusteringNanos / 1e9, seconds == 0 ? 0 : tweets / seconds,
             seconds == 0 ? 0 : protomemes / seconds, summaries(finalClusters, FINAL_TOP_CLUSTERS, lastStep));
-    }
-
-    /** @return a supplier of the elapsed nanoseconds since this reporter started */
-    public Supplier<Long> clock() {
-        return () -> System.nanoTime() - start;
     }
 }

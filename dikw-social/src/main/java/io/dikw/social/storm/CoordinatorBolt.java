@@ -7,7 +7,6 @@ import io.dikw.social.http.SocialHttpServer;
 import io.dikw.social.live.LiveResults;
 import io.dikw.social.parallel.Classified;
 import io.dikw.social.parallel.SyncCoordinator;
-import io.dikw.social.parallel.SyncMessage;
 import io.dikw.social.parallel.WireFormat;
 import io.dikw.social.pipeline.RunOutputs;
 import io.dikw.social.pipeline.RunSummary;
@@ -47,6 +46,8 @@ public final class CoordinatorBolt extends BaseRichBolt {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorBolt.class);
     private static final long REPUBLISH_NANOS = 1_000_000_000L;
+    private static final long LIVE_REFRESH_NANOS = 500_000_000L;
+    private static final int LIVE_CLUSTERS = 100;
 
     private transient SocialTopologyConfig config;
     private transient SyncCoordinator coordinator;
@@ -72,6 +73,8 @@ public final class CoordinatorBolt extends BaseRichBolt {
     private transient long lastSyncBatch = -1;
     private transient long lastPublishNanos;
     private transient boolean ended;
+    private transient long lastLiveNanos;
+    private transient boolean finalStep;
 
     @Override
     public void prepare(final Map<String, Object> conf, final TopologyContext context, final OutputCollector out) {
@@ -92,11 +95,19 @@ public final class CoordinatorBolt extends BaseRichBolt {
             this.outputs = new RunOutputs(outDir, config.clustersPerStep());
             final List<StepListener> listeners = new ArrayList<>();
             listeners.add(outputs);
-            listeners.add((report, summaries) -> live.update(report, summaries.apply(0), engineFigures()));
+            listeners.add((report, summaries) -> {
+                // summarizing every cluster costs; the live view is refreshed at most every half second
+                final long now = System.nanoTime();
+                if (now - lastLiveNanos >= LIVE_REFRESH_NANOS || finalStep) {
+                    live.update(report, summaries.apply(LIVE_CLUSTERS), engineFigures());
+                    lastLiveNanos = now;
+                }
+            });
             if (handle != null) {
                 listeners.add(handle.progress());
             }
-            this.reporter = new StepReporter(config.params(), truth, vocabulary, StepListener.all(listeners));
+            this.reporter = new StepReporter(config.params(), truth, vocabulary, StepListener.all(listeners))
+                .withEngineFigures(this::engineFigures);
         } catch (final IOException e) {
             throw new UncheckedIOException("coordinator cannot prepare its outputs: " + e.getMessage(), e);
         }
@@ -159,6 +170,7 @@ public final class CoordinatorBolt extends BaseRichBolt {
 
     private void settle(final BatchMeta meta, final List<Classified> batchDecisions) {
         final long start = System.nanoTime();
+        finalStep = meta.nextStep() < 0 && meta.endOfStep();
         Runnable stepEnd = null;
         long expireBefore = -1;
         if (meta.endOfStep()) {
@@ -175,16 +187,17 @@ public final class CoordinatorBolt extends BaseRichBolt {
                 expireBefore = meta.nextStep() - config.params().windowSteps() + 1;
             }
         }
-        final SyncMessage message = coordinator.settle(batchDecisions, stepEnd, expireBefore);
-        final byte[] bytes = WireFormat.encode(message);
-        publisher.publish(message.batch(), bytes);
-        syncs++;
-        syncBytes += bytes.length;
-        maxSyncBytes = Math.max(maxSyncBytes, bytes.length);
-        syncNanos += System.nanoTime() - start;
-        lastSync = bytes;
-        lastSyncBatch = message.batch();
-        lastPublishNanos = System.nanoTime();
+        coordinator.settle(batchDecisions, stepEnd, expireBefore, message -> {
+            final byte[] bytes = WireFormat.encode(message);
+            publisher.publish(message.batch(), bytes);
+            syncs++;
+            syncBytes += bytes.length;
+            maxSyncBytes = Math.max(maxSyncBytes, bytes.length);
+            syncNanos += System.nanoTime() - start;
+            lastSync = bytes;
+            lastSyncBatch = message.batch();
+            lastPublishNanos = System.nanoTime();
+        });
         if (meta.end()) {
             finish(meta);
         }
