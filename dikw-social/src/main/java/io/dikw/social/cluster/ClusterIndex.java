@@ -14,14 +14,20 @@ final class ClusterIndex {
     private final Long2ObjectHashMap<SlotList>[] postings;
 
     @SuppressWarnings("unchecked")
-    ClusterIndex() {
+    ClusterIndex(final boolean enabled) {
+        this.enabled = enabled;
         postings = new Long2ObjectHashMap[Space.ALL.length];
         for (int i = 0; i < postings.length; i++) {
             postings[i] = new Long2ObjectHashMap<>();
         }
     }
 
+    private final boolean enabled;
+
     SumVector.KeyListener listener(final Space space, final int slot) {
+        if (!enabled) {
+            return (key, oldCount, newCount) -> { };
+        }
         final Long2ObjectHashMap<SlotList> map = postings[space.ordinal()];
         return (key, oldCount, newCount) -> {
             if (oldCount == 0) {
@@ -63,9 +69,9 @@ final class ClusterIndex {
     }
 
     /**
-     * The clusters holding one key, with the key's count in each: an unordered pair of arrays
-     * (append, swap-remove), so the search reads counts sequentially instead of probing every
-     * centroid's hash map.
+     * The clusters holding one key, with the key's count in each: a pair of arrays sorted by slot,
+     * so the search reads counts sequentially instead of probing every centroid's hash map, and a
+     * count update (the most frequent change) finds its slot by binary search.
      */
     static final class SlotList {
         int[] slots = new int[2];
@@ -73,37 +79,31 @@ final class ClusterIndex {
         int size;
 
         void add(final int slot, final long count) {
+            final int at = -(Arrays.binarySearch(slots, 0, size, slot) + 1);
             if (size == slots.length) {
                 slots = Arrays.copyOf(slots, size * 2);
                 counts = Arrays.copyOf(counts, size * 2);
             }
-            slots[size] = slot;
-            counts[size] = count;
+            System.arraycopy(slots, at, slots, at + 1, size - at);
+            System.arraycopy(counts, at, counts, at + 1, size - at);
+            slots[at] = slot;
+            counts[at] = count;
             size++;
         }
 
         void set(final int slot, final long count) {
-            counts[indexOf(slot)] = count;
+            counts[Arrays.binarySearch(slots, 0, size, slot)] = count;
         }
 
         boolean remove(final int slot) {
-            final int at = indexOf(slot);
+            final int at = Arrays.binarySearch(slots, 0, size, slot);
             if (at < 0) {
                 return false;
             }
+            System.arraycopy(slots, at + 1, slots, at, size - at - 1);
+            System.arraycopy(counts, at + 1, counts, at, size - at - 1);
             size--;
-            slots[at] = slots[size];
-            counts[at] = counts[size];
             return true;
-        }
-
-        private int indexOf(final int slot) {
-            for (int i = 0; i < size; i++) {
-                if (slots[i] == slot) {
-                    return i;
-                }
-            }
-            return -1;
         }
     }
 }

@@ -26,7 +26,8 @@ import org.agrona.collections.Object2IntHashMap;
  */
 public final class ClusterTable {
     private final int capacity;
-    private final ClusterIndex index = new ClusterIndex();
+    private final boolean indexed;
+    private final ClusterIndex index;
     private final List<Cluster> slots = new ArrayList<>();
     private final Map<String, Cluster> byMarker = new HashMap<>();
     private final Object2IntHashMap<String> markersInWindow = new Object2IntHashMap<>(0);
@@ -43,6 +44,17 @@ public final class ClusterTable {
 
     /** @param capacity the most clusters that may exist at once (K × multiplier) */
     public ClusterTable(final int capacity) {
+        this(capacity, true);
+    }
+
+    /**
+     * @param capacity the most clusters that may exist at once (K × multiplier)
+     * @param indexed false to keep no inverted index (for a table that never searches, like a
+     *     parallel coordinator's: {@link #nearest} then scans)
+     */
+    public ClusterTable(final int capacity, final boolean indexed) {
+        this.index = new ClusterIndex(indexed);
+        this.indexed = indexed;
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1: capacity=" + capacity);
         }
@@ -345,6 +357,9 @@ public final class ClusterTable {
      * @return the best match (lowest slot on ties), or {@link Match#NONE} when nothing is similar
      */
     public Match nearest(final Protomeme pm) {
+        if (!indexed) {
+            return nearestByScan(pm);
+        }
         int count = 0;
         for (final Space space : Space.ALL) {
             final SparseVector v = space.of(pm);

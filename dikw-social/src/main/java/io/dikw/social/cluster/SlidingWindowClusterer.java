@@ -41,8 +41,17 @@ public final class SlidingWindowClusterer {
 
     /** @param params the clustering parameters */
     public SlidingWindowClusterer(final ClusteringParams params) {
+        this(params, true);
+    }
+
+    /**
+     * @param params the clustering parameters
+     * @param indexed false to keep no inverted index: for a copy that applies decisions but rarely
+     *     searches (a parallel coordinator), where maintaining the index costs more than it saves
+     */
+    public SlidingWindowClusterer(final ClusteringParams params, final boolean indexed) {
         this.params = Objects.requireNonNull(params, "params");
-        this.table = new ClusterTable(params.maxClusters());
+        this.table = new ClusterTable(params.maxClusters(), indexed);
         this.stats = new SimilarityStats(params.outlierSigmas(), params.sigmaStep());
     }
 

@@ -38,7 +38,8 @@ public final class SyncCoordinator {
      * @param strategy what to send after each batch
      */
     public SyncCoordinator(final ClusteringParams params, final SyncStrategy strategy) {
-        this.clusters = new SlidingWindowClusterer(params);
+        // the coordinator only applies decisions (its rare own searches scan): no inverted index to maintain
+        this.clusters = new SlidingWindowClusterer(params, false);
         this.strategy = strategy;
     }
 
