@@ -27,11 +27,12 @@ import org.agrona.collections.Long2ObjectHashMap;
  * @param tweets tweets read so far
  * @param rejected records rejected so far
  * @param late late tweets so far
+ * @param lines input lines taken so far (for the spout's flow control)
  * @param rejectedByReason rejections per reason
  */
 public record BatchMeta(long batch, boolean endOfStep, long step, long startMillis, long[] tweetIds, long nextStep,
     Long2ObjectHashMap<String> words, Long2ObjectHashMap<String> users, boolean end, long tweets, long rejected,
-    long late, Map<String, Long> rejectedByReason) {
+    long late, long lines, Map<String, Long> rejectedByReason) {
 
     /** @return the binary form (it travels as a tuple field) */
     public byte[] encode() {
@@ -52,6 +53,7 @@ public record BatchMeta(long batch, boolean endOfStep, long step, long startMill
             out.writeLong(tweets);
             out.writeLong(rejected);
             out.writeLong(late);
+            out.writeLong(lines);
             out.writeInt(rejectedByReason.size());
             for (final Map.Entry<String, Long> e : rejectedByReason.entrySet()) {
                 out.writeUTF(e.getKey());
@@ -84,13 +86,14 @@ public record BatchMeta(long batch, boolean endOfStep, long step, long startMill
             final long tweets = in.readLong();
             final long rejected = in.readLong();
             final long late = in.readLong();
+            final long lines = in.readLong();
             final int reasons = checkedCount(in.readInt(), bytes.length);
             final Map<String, Long> byReason = new TreeMap<>();
             for (int i = 0; i < reasons; i++) {
                 byReason.put(in.readUTF(), in.readLong());
             }
             return new BatchMeta(batch, endOfStep, step, start, ids, next, words, users, end, tweets, rejected, late,
-                byReason);
+                lines, byReason);
         } catch (final IOException e) {
             throw new IllegalArgumentException("corrupt batch meta: " + e, e);
         }

@@ -1,10 +1,8 @@
 package io.dikw.social.storm;
 
-import io.dikw.core.pubsub.SyncSubscriber;
 import io.dikw.social.parallel.ClusterWorker;
-import io.dikw.social.parallel.SyncMessage;
 import io.dikw.social.parallel.WireFormat;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Map;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -19,9 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One parallel clustering worker in the topology (a {@link ClusterWorker}): classifies the
  * protomemes routed to it and sends its decisions to the coordinator; at each barrier it reports
- * the batch done and waits for the coordinator's sync message on the pub-sub channel, then
- * brings its copy of the clusters up to date. While it waits it does not classify, as in the
- * published design; Storm's bounded queues hold the stream back meanwhile.
+ * the batch done and holds back later protomemes until the coordinator's sync message for that
+ * batch arrives (through its {@link SyncSpout}, from the pub-sub broker), then brings its copy of
+ * the clusters up to date and goes on. As in the published design it classifies nothing while it
+ * waits; it never blocks its executor, so its own output always flows.
  */
 public final class ClusterBolt extends BaseRichBolt {
     /** Decisions and batch-done notices to the coordinator. */
@@ -32,75 +31,73 @@ public final class ClusterBolt extends BaseRichBolt {
     public static final int DONE = 1;
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterBolt.class);
-    private static final Duration WARN_EVERY = Duration.ofSeconds(10);
+    private static final long WARN_NANOS = 10_000_000_000L;
 
-    private transient SocialTopologyConfig config;
     private transient OutputCollector collector;
     private transient ClusterWorker worker;
-    private transient SyncSubscriber subscriber;
+    private transient ArrayDeque<Tuple> held;
+    private transient long awaiting;
+    private transient long awaitingSince;
+    private transient long nextWarning;
 
     @Override
     public void prepare(final Map<String, Object> conf, final TopologyContext context, final OutputCollector out) {
-        this.config = SocialTopologyConfig.fromStormConf(conf);
+        final SocialTopologyConfig config = SocialTopologyConfig.fromStormConf(conf);
         this.collector = out;
         this.worker = new ClusterWorker(context.getThisTaskIndex(), config.params());
-        this.subscriber = SyncSubscriber.subscribe(config.brokerUrl(), config.topic(), LOG::warn);
+        this.held = new ArrayDeque<>();
+        this.awaiting = -1;
     }
 
     @Override
     public void execute(final Tuple tuple) {
-        final int kind = tuple.getInteger(0);
-        if (kind == ProtomemeBolt.PROTOMEME) {
-            final byte[] pm = tuple.getBinary(2);
-            collector.emit(DECISIONS, new Values(DECISION, tuple.getLong(1), worker.index(),
-                WireFormat.encode(worker.classify(tuple.getLong(1), WireFormat.decodeProtomeme(pm)))));
+        if (SyncSpout.SYNC_STREAM.equals(tuple.getSourceStreamId())) {
+            onSync(tuple.getLong(0), tuple.getBinary(1));
+        } else if (awaiting >= 0) {
+            held.addLast(tuple);
+            warnIfLong();
         } else {
-            final long batch = tuple.getLong(1);
-            collector.emit(DECISIONS, new Values(DONE, batch, worker.index(), null));
-            awaitSync(batch);
+            work(tuple);
         }
     }
 
-    private void awaitSync(final long batch) {
-        final long start = System.nanoTime();
-        long nextWarning = start + WARN_EVERY.toNanos();
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) {
-                // the topology is shutting down; Storm ends an executor quietly on this cause
-                throw new IllegalStateException("interrupted while waiting for sync " + batch,
-                    new InterruptedException());
-            }
-            final SyncSubscriber.Received received = subscriber.poll(Duration.ofMillis(500));
-            if (received != null) {
-                if (received.sequence() == batch) {
-                    final SyncMessage message = WireFormat.decodeSync(received.payload());
-                    worker.applySync(message);
-                    return;
-                }
-                if (received.sequence() > batch) {
-                    throw new IllegalStateException("worker " + worker.index() + " waiting for sync " + batch
-                        + " received sync " + received.sequence() + ": a sync was skipped");
-                }
-                continue; // a republished sync this worker already applied
-            }
-            final long now = System.nanoTime();
-            if (now >= nextWarning) {
-                LOG.warn("clustering worker {} still waiting for sync {} from the coordinator on {} ({} s)",
-                    worker.index(), batch, config.brokerUrl(), (now - start) / 1_000_000_000L);
-                nextWarning = now + WARN_EVERY.toNanos();
-            }
+    private void work(final Tuple tuple) {
+        final int kind = tuple.getInteger(0);
+        if (kind == ProtomemeBolt.PROTOMEME) {
+            final long seq = tuple.getLong(1);
+            collector.emit(DECISIONS, new Values(DECISION, seq, worker.index(),
+                WireFormat.encode(worker.classify(seq, WireFormat.decodeProtomeme(tuple.getBinary(2))))));
+        } else {
+            final long batch = tuple.getLong(1);
+            collector.emit(DECISIONS, new Values(DONE, batch, worker.index(), null));
+            awaiting = batch;
+            awaitingSince = System.nanoTime();
+            nextWarning = awaitingSince + WARN_NANOS;
+        }
+    }
+
+    private void onSync(final long batch, final byte[] payload) {
+        if (batch != awaiting) {
+            return; // a republished sync this worker already applied
+        }
+        worker.applySync(WireFormat.decodeSync(payload));
+        awaiting = -1;
+        while (awaiting < 0 && !held.isEmpty()) {
+            work(held.pollFirst());
+        }
+    }
+
+    private void warnIfLong() {
+        final long now = System.nanoTime();
+        if (now >= nextWarning) {
+            LOG.warn("clustering worker {} still waiting for sync {} from the coordinator ({} s, {} tuples held)",
+                worker.index(), awaiting, (now - awaitingSince) / 1_000_000_000L, held.size());
+            nextWarning = now + WARN_NANOS;
         }
     }
 
     @Override
     public void declareOutputFields(final OutputFieldsDeclarer declarer) {
         declarer.declareStream(DECISIONS, new Fields("kind", "seq", "worker", "payload"));
-    }
-
-    @Override
-    public void cleanup() {
-        if (subscriber != null) {
-            subscriber.close();
-        }
     }
 }

@@ -52,6 +52,7 @@ public final class CoordinatorBolt extends BaseRichBolt {
     private transient SocialTopologyConfig config;
     private transient SyncCoordinator coordinator;
     private transient SyncPublisher publisher;
+    private transient SyncPublisher progress;
     private transient Vocabulary vocabulary;
     private transient StepReporter reporter;
     private transient RunOutputs outputs;
@@ -112,6 +113,7 @@ public final class CoordinatorBolt extends BaseRichBolt {
             throw new UncheckedIOException("coordinator cannot prepare its outputs: " + e.getMessage(), e);
         }
         this.publisher = SyncPublisher.connect(config.brokerUrl(), config.topic(), LOG::warn);
+        this.progress = SyncPublisher.connect(config.brokerUrl(), config.progressTopic(), LOG::warn);
         if (config.httpPort() >= 0) {
             try {
                 this.http = SocialHttpServer.start(config.httpHost(), config.httpPort(), live);
@@ -198,6 +200,7 @@ public final class CoordinatorBolt extends BaseRichBolt {
             lastSyncBatch = message.batch();
             lastPublishNanos = System.nanoTime();
         });
+        progress.publish(meta.lines(), new byte[0]); // lets the spout bound what is in flight
         if (meta.end()) {
             finish(meta);
         }
@@ -276,6 +279,9 @@ public final class CoordinatorBolt extends BaseRichBolt {
         }
         if (publisher != null) {
             publisher.close();
+        }
+        if (progress != null) {
+            progress.close();
         }
     }
 }

@@ -143,7 +143,7 @@ public final class ProtomemeBolt extends BaseRichBolt {
         final Vocabulary.Journal names = step == null ? new Vocabulary.Journal() : vocabulary.drainJournal();
         final BatchMeta meta = new BatchMeta(batch, step != null, step == null ? -1 : step.index(),
             step == null ? 0 : step.startMillis(), step == null ? new long[0] : step.tweetIds(), nextStep,
-            names.words(), names.users(), end, tweets, deadLetters.count(), stepper.lateTweets(),
+            names.words(), names.users(), end, tweets, deadLetters.count(), stepper.lateTweets(), linesSeen,
             deadLetters.countsByReason());
         collector.emit(META_STREAM, new Values(batch, meta.encode()));
         batch++;

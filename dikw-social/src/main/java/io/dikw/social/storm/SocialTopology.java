@@ -1,6 +1,7 @@
 package io.dikw.social.storm;
 
 import io.dikw.core.pubsub.EmbeddedBroker;
+import io.dikw.core.pubsub.SyncPublisher;
 import io.dikw.social.pipeline.RunSummary;
 import io.dikw.social.pipeline.StepListener;
 import java.time.Duration;
@@ -19,7 +20,7 @@ import org.apache.storm.topology.TopologyBuilder;
  * <pre>
  *   tweets (spout) → protomemes (1) ══direct by marker══▶ cluster (N) ──decisions──▶ coordinator (1)
  *                              └────────── batch meta ──────────────────────────────▲
- *   coordinator ══ sync messages over the pub-sub broker (Artemis) ══▶ every cluster task
+ *   coordinator ══ sync messages over the pub-sub broker (Artemis) ══▶ sync spout i ──direct──▶ cluster task i
  * </pre>
  * It runs embedded in Storm's {@link LocalCluster} by default ({@link #runLocal}) and is submitted
  * unchanged to a real cluster with {@link #submit}.
@@ -29,6 +30,8 @@ public final class SocialTopology {
     public static final String SPOUT = "tweets";
     /** The protomeme bolt's component id. */
     public static final String PROTOMEMES = "protomemes";
+    /** The sync spouts' component id (one per clustering bolt). */
+    public static final String SYNC = "sync";
     /** The clustering bolts' component id. */
     public static final String CLUSTER = "cluster";
     /** The coordinator's component id. */
@@ -47,8 +50,10 @@ public final class SocialTopology {
         builder.setBolt(PROTOMEMES, new ProtomemeBolt(), 1)
             .globalGrouping(SPOUT)
             .globalGrouping(SPOUT, TweetSpout.EOF_STREAM);
+        builder.setSpout(SYNC, new SyncSpout(), config.workers());
         builder.setBolt(CLUSTER, new ClusterBolt(), config.workers())
-            .directGrouping(PROTOMEMES, ProtomemeBolt.WORK_STREAM);
+            .directGrouping(PROTOMEMES, ProtomemeBolt.WORK_STREAM)
+            .directGrouping(SYNC, SyncSpout.SYNC_STREAM);
         builder.setBolt(COORDINATOR, new CoordinatorBolt(), 1)
             .globalGrouping(CLUSTER, ClusterBolt.DECISIONS)
             .globalGrouping(PROTOMEMES, ProtomemeBolt.META_STREAM);
@@ -67,7 +72,6 @@ public final class SocialTopology {
         conf.setNumAckers(0);
         conf.setFallBackOnJavaSerialization(false); // tuples carry only numbers, strings and bytes
         conf.put(Config.TOPOLOGY_DEBUG, false);
-        conf.put(Config.TOPOLOGY_EXECUTOR_RECEIVE_BUFFER_SIZE, 4096);
         return conf;
     }
 
@@ -82,6 +86,7 @@ public final class SocialTopology {
      */
     public static RunSummary runLocal(final SocialTopologyConfig config, final StepListener progress,
         final Duration timeout) throws Exception {
+        requireBroker(config.brokerUrl());
         final LocalRuns.Handle handle = LocalRuns.register(config.runId(), progress);
         final String name = "dikw-social-" + config.runId();
         try (LocalCluster cluster = new LocalCluster()) {
@@ -100,6 +105,19 @@ public final class SocialTopology {
             }
         } finally {
             LocalRuns.remove(config.runId());
+        }
+    }
+
+    /**
+     * Fails fast, before Storm starts, when the broker does not answer: a bolt that cannot reach it
+     * would otherwise take the embedded cluster down.
+     *
+     * @param url the broker's URL
+     * @throws io.dikw.core.pubsub.BrokerUnavailableException naming the URL when it does not answer
+     */
+    static void requireBroker(final String url) {
+        try (SyncPublisher probe = SyncPublisher.connect(url, "dikw.preflight", message -> { })) {
+            // connected: the broker answers
         }
     }
 

@@ -97,6 +97,11 @@ public record SocialTopologyConfig(
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** @return the topic on which the coordinator says how many input lines are settled */
+    public String progressTopic() {
+        return topic() + ".progress";
+    }
+
     /** @return the topic sync messages go to */
     public String topic() {
         return "dikw.social.sync." + runId;

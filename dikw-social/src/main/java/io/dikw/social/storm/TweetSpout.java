@@ -17,6 +17,9 @@ import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.topology.base.BaseRichSpout;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Values;
+import io.dikw.core.pubsub.SyncSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Replays a file (or standard input) of tweet JSON lines into the topology: as fast as the
@@ -29,6 +32,11 @@ public final class TweetSpout extends BaseRichSpout {
     public static final String EOF_STREAM = "eof";
     private static final long serialVersionUID = 1L;
     private static final int LINES_PER_CALL = 256;
+    /** Input lines allowed ahead of what the coordinator has settled: bounds the memory in flight. */
+    static final long MAX_IN_FLIGHT = 100_000;
+    /** Held back this long without progress, the spout lets a line through (a step may need it to end). */
+    private static final long STALL_NANOS = 2_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(TweetSpout.class);
 
     private transient SocialTopologyConfig config;
     private transient SpoutOutputCollector collector;
@@ -38,6 +46,9 @@ public final class TweetSpout extends BaseRichSpout {
     private transient long firstTweetMillis;
     private transient long emitted;
     private transient boolean finished;
+    private transient SyncSubscriber progress;
+    private transient long settledLines;
+    private transient long heldSince;
 
     @Override
     public void open(final Map<String, Object> conf, final TopologyContext context, final SpoutOutputCollector out) {
@@ -45,6 +56,7 @@ public final class TweetSpout extends BaseRichSpout {
         this.collector = out;
         this.parser = new TweetParser();
         this.firstTweetMillis = Long.MIN_VALUE;
+        this.progress = SyncSubscriber.subscribe(config.brokerUrl(), config.progressTopic(), LOG::warn);
         try {
             this.lines = new BoundedLineReader(InputFiles.open(Path.of(config.input())), TweetReader.MAX_RECORD_CHARS);
         } catch (final IOException e) {
@@ -60,6 +72,10 @@ public final class TweetSpout extends BaseRichSpout {
         }
         if (startNanos == 0) {
             startNanos = System.nanoTime();
+        }
+        if (tooFarAhead()) {
+            LockSupport.parkNanos(1_000_000);
+            return;
         }
         try {
             for (int i = 0; i < LINES_PER_CALL; i++) {
@@ -78,6 +94,26 @@ public final class TweetSpout extends BaseRichSpout {
             throw new UncheckedIOException("cannot read tweets " + config.input() + " at line " + lines.lineNumber()
                 + ": " + e.getMessage(), e);
         }
+    }
+
+    /** True while more than {@link #MAX_IN_FLIGHT} lines are unsettled, unless progress stalled. */
+    private boolean tooFarAhead() {
+        SyncSubscriber.Received r;
+        while ((r = progress.poll(java.time.Duration.ZERO)) != null) {
+            if (r.sequence() > settledLines) {
+                settledLines = r.sequence();
+                heldSince = 0;
+            }
+        }
+        if (lines.lineNumber() - settledLines <= MAX_IN_FLIGHT) {
+            heldSince = 0;
+            return false;
+        }
+        final long now = System.nanoTime();
+        if (heldSince == 0) {
+            heldSince = now;
+        }
+        return now - heldSince < STALL_NANOS;
     }
 
     /** Waits until the line is due under the configured replay mode. */
@@ -122,6 +158,9 @@ public final class TweetSpout extends BaseRichSpout {
 
     @Override
     public void close() {
+        if (progress != null) {
+            progress.close();
+        }
         try {
             if (lines != null) {
                 lines.close();
