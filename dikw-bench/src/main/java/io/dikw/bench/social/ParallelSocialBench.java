@@ -23,7 +23,8 @@ import java.util.Locale;
  * generated stream (K = 120, 20-step window), LFK-NMI of each against the labels, heap after GC,
  * and bytes and time per sync for delta versus full synchronization.
  *
- * <p>Usage: {@code ParallelSocialBench [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--out FILE]}.
+ * <p>Usage: {@code ParallelSocialBench [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--only-sync]
+ * [--out FILE]}.
  */
 public final class ParallelSocialBench {
     /** Four times the full Twitter average rate. */
@@ -41,6 +42,7 @@ public final class ParallelSocialBench {
         long fullTweets = 100_000;
         double rate = 100;
         int[] bolts = {1, 2, 4};
+        boolean onlySync = false;
         Path out = Path.of("dikw-out/bench/social-parallel.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -49,8 +51,9 @@ public final class ParallelSocialBench {
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--bolts" -> bolts = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--out" -> out = Path.of(args[++i]);
+                case "--only-sync" -> onlySync = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                    + " (options: --tweets N --rate R --full-tweets N --bolts 1,2,4 --out FILE)");
+                    + " (options: --tweets N --rate R --full-tweets N --bolts 1,2,4 --only-sync --out FILE)");
             }
         }
         final ClusteringParams params = ClusteringParams.defaults();
@@ -61,13 +64,15 @@ public final class ParallelSocialBench {
         final BenchTable table = new BenchTable("Meme clustering: sequential vs Storm bolts on " + stream.getFileName(),
             List.of("engine", "bolts", "sync", "tweets", "seconds", "tweets/s", "x 1 bolt", "LFK-NMI", "syncs",
                 "bytes/sync", "ms/sync", "heap MiB"));
-        System.err.println("sequential pass: " + stream);
-        final RunSummary seq = SequentialSocialBench.runWithLabels(stream, labels, params);
-        table.row("sequential", 1, "-", seq.tweets(), seq.seconds(), seq.tweetsPerSecond(), Double.NaN, seq.meanLfkNmi(),
-            0L, 0L, Double.NaN, heapMiB());
+        if (!onlySync) {
+            System.err.println("sequential pass: " + stream);
+            final RunSummary seq = SequentialSocialBench.runWithLabels(stream, labels, params);
+            table.row("sequential", 1, "-", seq.tweets(), seq.seconds(), seq.tweetsPerSecond(), Double.NaN,
+                seq.meanLfkNmi(), 0L, 0L, Double.NaN, heapMiB());
+        }
         double oneBolt = Double.NaN;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
-            for (final int n : bolts) {
+            for (final int n : onlySync ? new int[0] : bolts) {
                 System.err.println("storm pass: " + n + " bolts, delta");
                 final Result r = storm(stream, labels, params, n, SyncStrategy.DELTA, broker, work.resolve("d" + n));
                 if (n == 1) {
@@ -96,10 +101,12 @@ public final class ParallelSocialBench {
             }
             table.note("target", String.format(Locale.ROOT, ">= %,.0f tweets/s; 2 bolts >= 1.6 x 1 bolt; "
                 + "LFK-NMI within 0.02 of sequential", TARGET_TWEETS_PER_SECOND));
-            table.print(System.out);
-            System.out.println();
+            if (!onlySync) {
+                table.print(System.out);
+                System.out.println();
+                table.writeJson(out);
+            }
             sync.print(System.out);
-            table.writeJson(out);
             sync.writeJson(Path.of(out.toString().replace(".json", "-sync.json")));
             System.out.println("\nwrote " + out + " and " + out.toString().replace(".json", "-sync.json"));
         }
