@@ -61,7 +61,7 @@ public final class DikwCli implements Runnable {
         public int handleExecutionException(final Exception e, final CommandLine cmd,
             final CommandLine.ParseResult parsed) {
             final String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            cmd.getErr().println(cmd.getColorScheme().errorText("dikw " + cmd.getCommandName() + ": " + message));
+            cmd.getErr().println(cmd.getColorScheme().errorText(cmd.getCommandSpec().qualifiedName() + ": " + message));
             if (System.getenv("DIKW_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             } else {

@@ -73,6 +73,7 @@ public final class SocialRunner {
      * @throws IOException when an input cannot be read or an output written
      */
     public RunSummary runSequential(final Job job) throws IOException {
+        requireInput(job.input());
         Files.createDirectories(job.outDir());
         final Path deadLetterFile = job.outDir().resolve("dead-letters.jsonl");
         Files.deleteIfExists(deadLetterFile);
@@ -116,6 +117,7 @@ public final class SocialRunner {
      * @throws Exception when the run fails
      */
     public RunSummary runParallel(final Job job, final ParallelOptions parallel) throws Exception {
+        requireInput(job.input());
         if (InputFiles.isStandardStream(job.input()) && parallel.submit != null) {
             throw new IllegalArgumentException("--submit needs a file input that exists on the cluster, not standard input");
         }
@@ -158,6 +160,13 @@ public final class SocialRunner {
         out.println("Submitted topology dikw-social-" + config.runId() + " to Nimbus " + host + ":" + port
             + "; results go to " + config.outDir() + " on the coordinator's machine"
             + (config.httpPort() >= 0 ? " and live to port " + config.httpPort() + " there" : "") + ".");
+    }
+
+    private static void requireInput(final Path input) throws java.nio.file.NoSuchFileException {
+        if (!InputFiles.isStandardStream(input) && !Files.isRegularFile(input)) {
+            throw new java.nio.file.NoSuchFileException(input.toString(), null, "input file not found (absolute: "
+                + input.toAbsolutePath() + "); check the path, or pass - to read standard input");
+        }
     }
 
     /** Counts the input's lines (for the progress bar); 0 for standard input. */
