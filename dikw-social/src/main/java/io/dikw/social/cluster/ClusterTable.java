@@ -381,6 +381,10 @@ public final class ClusterTable {
                 }
             }
         }
+        final long[] pmNorms = new long[Space.ALL.length];
+        for (final Space space : Space.ALL) {
+            pmNorms[space.ordinal()] = space.of(pm).normSquared();
+        }
         int bestSlot = -1;
         double best = 0;
         for (int t = 0; t < count; t++) {
@@ -389,7 +393,7 @@ public final class ClusterTable {
             double sim = 0;
             for (final Space space : Space.ALL) {
                 final int s = space.ordinal();
-                final double cos = Cosine.of(dots[s][slot], space.of(pm).normSquared(), c.centroid(space).normSquared());
+                final double cos = Cosine.of(dots[s][slot], pmNorms[s], c.centroid(space).normSquared());
                 dots[s][slot] = 0;
                 sim = Math.max(sim, cos);
             }
