@@ -33,8 +33,24 @@ public final class TweetParser {
     private static final DateTimeFormatter V1_DATE =
         DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ROOT);
 
+    private final FastV1Parser fastPath = new FastV1Parser();
     private final ObjectReader reader = Json.mapper().readerFor(JsonNode.class)
         .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * Parses with the tree parser only, for comparison with the fast path in tests.
+     *
+     * @param line one JSON object
+     * @return the tweets it holds
+     * @throws TweetFormatException when the line is not a usable tweet
+     */
+    List<Tweet> parseWithTree(final String line) throws TweetFormatException {
+        final JsonNode root = readTree(line);
+        if (!root.isObject()) {
+            throw new TweetFormatException(Reason.NOT_A_TWEET, "expected a JSON object, got " + kind(root));
+        }
+        return root.has("data") ? parseV2(root) : List.of(parseV1(root));
+    }
 
     /**
      * @param line one JSON object
@@ -42,6 +58,10 @@ public final class TweetParser {
      * @throws TweetFormatException when the line is not a usable tweet
      */
     public List<Tweet> parse(final String line) throws TweetFormatException {
+        final Tweet fast = fastPath.parse(line);
+        if (fast != null) {
+            return List.of(fast);
+        }
         final JsonNode root = readTree(line);
         if (!root.isObject()) {
             throw new TweetFormatException(Reason.NOT_A_TWEET, "expected a JSON object, got " + kind(root));
