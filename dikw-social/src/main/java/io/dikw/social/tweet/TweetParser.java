@@ -28,6 +28,9 @@ import java.util.Map;
  *   {@code created_at}, {@code entities} and {@code referenced_tweets}.</li>
  * </ul>
  * Anything else is rejected with a {@link TweetFormatException} that names the field.
+ *
+ * <p>Well-formed v1.1 tweets take a streaming fast path ({@link FastV1Parser}); every other line,
+ * and every line the fast path does not accept, is parsed as a tree here.
  */
 public final class TweetParser {
     private static final DateTimeFormatter V1_DATE =
