@@ -234,6 +234,11 @@ public final class SlidingWindowClusterer {
         return s;
     }
 
+    /** Drops the counts since the last report: for a replica, whose steps the coordinator reports. */
+    public void discardStepStats() {
+        counters.reset();
+    }
+
     // ------------------------------------------------------------ speculation (parallel workers)
 
     /**

@@ -84,7 +84,7 @@ public final class ClusterWorker {
         } else if (message instanceof SyncMessage.Full full) {
             replica.restoreAll(full.table(), full.stats(), full.bootstrapped());
         }
-        replica.takeStepStats(0, 0, 0, 0); // counters are the coordinator's business
+        replica.discardStepStats();
         appliedBatch = message.batch();
         replica.beginSpeculation();
     }

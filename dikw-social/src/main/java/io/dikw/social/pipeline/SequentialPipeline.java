@@ -20,8 +20,6 @@ import java.util.Set;
  * ground truth when labels are given. It is the reference the parallel engines are held to.
  */
 public final class SequentialPipeline {
-    /** Terms of each kind in a cluster summary. */
-    public static final int SUMMARY_TERMS = StepReporter.SUMMARY_TERMS;
     /** Clusters in the final summary. */
     public static final int FINAL_TOP_CLUSTERS = StepReporter.FINAL_TOP_CLUSTERS;
 

@@ -255,11 +255,6 @@ public final class CoordinatorBolt extends BaseRichBolt {
         }
     }
 
-    /** @return the figures of the sync channel, for tests and the summary */
-    Map<String, Object> figures() {
-        return engineFigures();
-    }
-
     @Override
     public Map<String, Object> getComponentConfiguration() {
         final Map<String, Object> conf = new HashMap<>();

@@ -83,8 +83,8 @@ final class FastV1Parser {
             final String name = p.currentName();
             final JsonToken value = p.nextToken();
             switch (name) {
-                case "id_str" -> f.id = idString(p, value, f.id);
-                case "id" -> f.idNumber = idNumber(p, value, f.idNumber);
+                case "id_str" -> f.id = idString(p, value);
+                case "id" -> f.idNumber = idNumber(p, value);
                 case "created_at" -> f.createdAt = string(p, value);
                 case "full_text" -> f.fullText = string(p, value);
                 case "text" -> f.text = string(p, value);
@@ -93,8 +93,8 @@ final class FastV1Parser {
                 case "user" -> readUser(p, value, f);
                 case "retweeted_status" -> f.retweetedUser = referencedAuthor(p, value);
                 case "quoted_status" -> f.quotedUser = referencedAuthor(p, value);
-                case "in_reply_to_user_id_str" -> f.replyTo = idString(p, value, f.replyTo);
-                case "in_reply_to_user_id" -> f.replyToNumber = idNumber(p, value, f.replyToNumber);
+                case "in_reply_to_user_id_str" -> f.replyTo = idString(p, value);
+                case "in_reply_to_user_id" -> f.replyToNumber = idNumber(p, value);
                 case "data", "delete", "limit", "status_withheld", "scrub_geo", "errors" -> throw GiveUp.INSTANCE;
                 default -> p.skipChildren();
             }
@@ -152,8 +152,8 @@ final class FastV1Parser {
             final String name = p.currentName();
             final JsonToken v = p.nextToken();
             switch (name) {
-                case "id_str" -> f.userId = idString(p, v, f.userId);
-                case "id" -> f.userIdNumber = idNumber(p, v, f.userIdNumber);
+                case "id_str" -> f.userId = idString(p, v);
+                case "id" -> f.userIdNumber = idNumber(p, v);
                 case "screen_name" -> f.screenName = string(p, v);
                 default -> p.skipChildren();
             }
@@ -179,9 +179,9 @@ final class FastV1Parser {
                     final String field = p.currentName();
                     final JsonToken fv = p.nextToken();
                     if ("id_str".equals(field)) {
-                        idStr = idString(p, fv, idStr);
+                        idStr = idString(p, fv);
                     } else if ("id".equals(field)) {
-                        idNum = idNumber(p, fv, idNum);
+                        idNum = idNumber(p, fv);
                     } else {
                         p.skipChildren();
                     }
@@ -268,8 +268,8 @@ final class FastV1Parser {
             final String field = p.currentName();
             final JsonToken v = p.nextToken();
             switch (field) {
-                case "id_str" -> idStr = idString(p, v, idStr);
-                case "id" -> idNum = idNumber(p, v, idNum);
+                case "id_str" -> idStr = idString(p, v);
+                case "id" -> idNum = idNumber(p, v);
                 case "screen_name" -> name = string(p, v);
                 default -> p.skipChildren();
             }
@@ -312,9 +312,8 @@ final class FastV1Parser {
         throw GiveUp.INSTANCE;
     }
 
-    /** A numeric id in a string field; the previous value for JSON null (as absent). */
-    private static long idString(final JsonParser p, final JsonToken value, final long previous)
-        throws IOException, GiveUp {
+    /** A numeric id in a string field; 0 for JSON null (as absent). */
+    private static long idString(final JsonParser p, final JsonToken value) throws IOException, GiveUp {
         if (value == JsonToken.VALUE_NULL) {
             return 0;
         }
@@ -332,8 +331,7 @@ final class FastV1Parser {
         }
     }
 
-    private static long idNumber(final JsonParser p, final JsonToken value, final long previous)
-        throws IOException, GiveUp {
+    private static long idNumber(final JsonParser p, final JsonToken value) throws IOException, GiveUp {
         if (value == JsonToken.VALUE_NULL) {
             return 0;
         }
