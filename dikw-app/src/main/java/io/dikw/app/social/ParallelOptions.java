@@ -41,8 +41,9 @@ public final class ParallelOptions {
         description = "Address the HTTP API binds; default: ${DEFAULT-VALUE} (this machine only).")
     String httpHost;
 
-    @Option(names = "--submit", paramLabel = "NIMBUS_HOST:PORT",
-        description = "Submit the same topology to a running Storm cluster instead of running it embedded; paths "
+    @Option(names = "--submit", paramLabel = "NIMBUS_HOST[:PORT]|DIR",
+        description = "Submit the same topology to a running Storm cluster (Nimbus address, or the directory of a "
+            + "cluster from './dikw storm-cluster start') instead of running it embedded; paths "
             + "must exist on the cluster's machines and --broker must be reachable from them.")
     String submit;
 

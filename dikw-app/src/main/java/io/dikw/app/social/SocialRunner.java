@@ -1,6 +1,7 @@
 package io.dikw.app.social;
 
 import io.dikw.app.Paths;
+import io.dikw.app.cluster.SubmitTarget;
 import io.dikw.core.io.DeadLetters;
 import io.dikw.core.io.InputFiles;
 import io.dikw.core.json.Json;
@@ -146,9 +147,7 @@ public final class SocialRunner {
     }
 
     private void submit(final SocialTopologyConfig config, final ParallelOptions parallel) throws Exception {
-        final int colon = parallel.submit.lastIndexOf(':');
-        final String host = colon < 0 ? parallel.submit : parallel.submit.substring(0, colon);
-        final int port = colon < 0 ? 6627 : Integer.parseInt(parallel.submit.substring(colon + 1));
+        final SubmitTarget target = SubmitTarget.parse(parallel.submit);
         if (config.brokerUrl().isEmpty()) {
             throw new IllegalArgumentException("--submit needs --broker tcp://HOST:PORT reachable from the cluster");
         }
@@ -156,8 +155,8 @@ public final class SocialRunner {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("topology jar not found: " + jar + " (build it: mvn -B -q install -DskipTests)");
         }
-        SocialTopology.submit(config, host, port, parallel.submitWorkers, jar.toString());
-        out.println("Submitted topology dikw-social-" + config.runId() + " to Nimbus " + host + ":" + port
+        SocialTopology.submit(config, target.host(), target.port(), parallel.submitWorkers, jar.toString());
+        out.println("Submitted topology dikw-social-" + config.runId() + " to Nimbus " + target
             + "; results go to " + config.outDir() + " on the coordinator's machine"
             + (config.httpPort() >= 0 ? " and live to port " + config.httpPort() + " there" : "") + ".");
     }

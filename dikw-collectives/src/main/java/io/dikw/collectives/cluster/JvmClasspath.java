@@ -2,7 +2,6 @@ package io.dikw.collectives.cluster;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ public final class JvmClasspath {
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.stream().noneMatch(e -> e.getName().endsWith(".class"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jar, e);
+            return false;
         }
     }
 
@@ -70,7 +69,7 @@ public final class JvmClasspath {
             }
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + jar, e);
+            return List.of(); // not a readable jar: passed on as it is, the JVM will say what is wrong with it
         }
     }
 }
