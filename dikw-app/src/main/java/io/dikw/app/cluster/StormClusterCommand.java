@@ -3,6 +3,7 @@ package io.dikw.app.cluster;
 import io.dikw.collectives.cluster.ClusterSpec;
 import io.dikw.collectives.cluster.ClusterState;
 import io.dikw.collectives.cluster.LocalStormCluster;
+import io.dikw.collectives.cluster.NetnsLab;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
         + "supervisors as separate processes, with worker JVMs launched by the supervisors, all from the jars "
         + "this build already has (nothing is downloaded).",
         "Topology commands send their topology to it with --submit DIR."},
-    subcommands = {StormClusterCommand.Start.class, StormClusterCommand.Status.class, StormClusterCommand.Stop.class})
+    subcommands = {StormClusterCommand.Start.class, StormClusterCommand.Status.class, StormClusterCommand.Stop.class,
+        NetnsCommand.class})
 public final class StormClusterCommand implements Runnable {
     static final String DEFAULT_DIR = "dikw-out/storm-cluster";
 
@@ -32,7 +34,8 @@ public final class StormClusterCommand implements Runnable {
             + "and every supervisor has registered. Logs and pid files go under --dir.")
     static final class Start implements Callable<Integer> {
         @Option(names = "--supervisors", paramLabel = "S", defaultValue = "2",
-            description = "Supervisor processes (each is a Storm node); default: ${DEFAULT-VALUE}.")
+            description = "Supervisor processes (each is a Storm node); default: ${DEFAULT-VALUE} "
+                + "(with --supervisor-netns: one per namespace).")
         int supervisors;
 
         @Option(names = "--slots", paramLabel = "P", defaultValue = "2",
@@ -51,6 +54,12 @@ public final class StormClusterCommand implements Runnable {
             description = "Heap of each worker JVM in MB; default: ${DEFAULT-VALUE}.")
         int workerHeapMb;
 
+        @Option(names = "--supervisor-netns", paramLabel = "NS", split = ",",
+            description = "Run one supervisor in each of these network namespaces (hosts of './dikw storm-cluster netns up', "
+                + "e.g. dikw-ns2,dikw-ns3); this command must then run inside dikw-ns1: "
+                + "ip netns exec dikw-ns1 ./dikw storm-cluster start --supervisor-netns dikw-ns2,dikw-ns3")
+        java.util.List<String> supervisorNetns = java.util.List.of();
+
         @Option(names = "--ui", description = "Also start the Storm UI (needs the storm-webapp artifact).")
         boolean ui;
 
@@ -60,7 +69,15 @@ public final class StormClusterCommand implements Runnable {
                 throw new IllegalArgumentException("the Storm UI needs org.apache.storm:storm-webapp, which is not published "
                     + "on Maven Central for this Storm version; use './dikw storm-cluster status' instead");
             }
-            final ClusterSpec shape = new ClusterSpec(dir, supervisors, slots, host, workerHeapMb);
+            final boolean multiHost = !supervisorNetns.isEmpty();
+            final String address = multiHost && "127.0.0.1".equals(host) ? NetnsLab.address(1) : host;
+            if (multiHost && !NetnsCommand.canBind(address)) {
+                throw new IllegalStateException("cannot bind " + address + ": run this command inside the first host, e.g. "
+                    + "'ip netns exec " + NetnsLab.namespace(1) + " ./dikw storm-cluster start --supervisor-netns "
+                    + String.join(",", supervisorNetns) + "' (create the hosts with './dikw storm-cluster netns up')");
+            }
+            final ClusterSpec shape = new ClusterSpec(dir, multiHost ? supervisorNetns.size() : supervisors, slots, address,
+                workerHeapMb, supervisorNetns);
             final LocalStormCluster cluster = LocalStormCluster.start(shape, line -> System.out.println("  " + line));
             final ClusterState state = cluster.state();
             System.out.print(cluster.status().render());

@@ -1,6 +1,7 @@
 package io.dikw.collectives.cluster;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,11 @@ import java.util.Objects;
  * @param slotsPerSupervisor worker slots (ports) per supervisor
  * @param host the address every daemon binds to and advertises
  * @param workerHeapMb heap of each worker JVM
+ * @param supervisorNetns empty to run every supervisor here; otherwise one network namespace per supervisor
+ *     (a {@link NetnsLab} host), each supervisor then runs inside its namespace and advertises its address
  */
-public record ClusterSpec(Path dir, int supervisors, int slotsPerSupervisor, String host, int workerHeapMb) {
+public record ClusterSpec(Path dir, int supervisors, int slotsPerSupervisor, String host, int workerHeapMb,
+    List<String> supervisorNetns) {
     /** Default worker heap: small, since several workers share one machine. */
     public static final int DEFAULT_WORKER_HEAP_MB = 384;
 
@@ -26,6 +30,17 @@ public record ClusterSpec(Path dir, int supervisors, int slotsPerSupervisor, Str
         if (slotsPerSupervisor < 1 || slotsPerSupervisor > 64) {
             throw new IllegalArgumentException("slots per supervisor must be 1..64, got " + slotsPerSupervisor);
         }
+        supervisorNetns = List.copyOf(supervisorNetns);
+        if (!supervisorNetns.isEmpty() && supervisorNetns.size() != supervisors) {
+            throw new IllegalArgumentException(supervisors + " supervisors need " + supervisors + " network namespaces, got "
+                + supervisorNetns.size() + " " + supervisorNetns);
+        }
+        for (final String ns : supervisorNetns) {
+            if (NetnsLab.hostNumber(ns) < 1) {
+                throw new IllegalArgumentException("'" + ns + "' is not a host of the namespace lab (dikw-ns1, dikw-ns2, ...); "
+                    + "create them with './dikw storm-cluster netns up'");
+            }
+        }
         if (workerHeapMb < 64) {
             throw new IllegalArgumentException("worker heap must be at least 64 MB, got " + workerHeapMb);
         }
@@ -38,6 +53,6 @@ public record ClusterSpec(Path dir, int supervisors, int slotsPerSupervisor, Str
      * @return a cluster on the loopback address with the default worker heap
      */
     public static ClusterSpec onLoopback(final Path dir, final int supervisors, final int slotsPerSupervisor) {
-        return new ClusterSpec(dir, supervisors, slotsPerSupervisor, "127.0.0.1", DEFAULT_WORKER_HEAP_MB);
+        return new ClusterSpec(dir, supervisors, slotsPerSupervisor, "127.0.0.1", DEFAULT_WORKER_HEAP_MB, List.of());
     }
 }

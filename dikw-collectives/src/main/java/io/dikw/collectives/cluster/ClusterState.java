@@ -23,10 +23,16 @@ public record ClusterState(String host, int zookeeperPort, int nimbusPort, List<
      * One supervisor's ports.
      *
      * @param name daemon name, e.g. "supervisor-1"
+     * @param host the address it and its workers advertise
+     * @param netns the network namespace it runs in, empty for the cluster's own
      * @param thriftPort its Thrift port
      * @param slotPorts the ports its workers listen on
      */
-    public record Supervisor(String name, int thriftPort, List<Integer> slotPorts) {
+    public record Supervisor(String name, String host, String netns, int thriftPort, List<Integer> slotPorts) {
+        /** @return the command prefix that runs a process where this supervisor lives */
+        public List<String> launchPrefix() {
+            return netns.isEmpty() ? List.of() : List.of("ip", "netns", "exec", netns);
+        }
     }
 
     /** @return total worker slots over all supervisors */

@@ -27,7 +27,7 @@ public final class ClusterSubmitter {
      * @return a submitter for it
      */
     public static ClusterSubmitter to(final LocalStormCluster cluster) {
-        return new ClusterSubmitter(new StormConfigs(new ClusterLayout(cluster.dir()), cluster.state()).common());
+        return toNimbus(cluster.state().host(), cluster.state().nimbusPort());
     }
 
     /**

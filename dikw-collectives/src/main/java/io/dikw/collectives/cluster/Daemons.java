@@ -37,6 +37,8 @@ final class Daemons {
 
     /**
      * @param name the daemon's name (log, pid and config file names)
+     * @param prefix command that runs it elsewhere (e.g. {@code ip netns exec NS}), empty to run it here; it must exec
+     *     the JVM in place, so that the pid is the JVM's
      * @param mainClass its main class
      * @param heapMb its heap
      * @param properties extra system properties
@@ -44,9 +46,9 @@ final class Daemons {
      * @return the started process
      * @throws IOException when it cannot be started
      */
-    Process start(final String name, final String mainClass, final int heapMb, final Map<String, String> properties,
-        final List<String> args) throws IOException {
-        final List<String> command = new ArrayList<>();
+    Process start(final String name, final List<String> prefix, final String mainClass, final int heapMb,
+        final Map<String, String> properties, final List<String> args) throws IOException {
+        final List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heapMb + "m");
         command.add("-XX:+UseSerialGC");

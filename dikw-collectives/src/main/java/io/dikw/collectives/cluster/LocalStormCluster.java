@@ -37,6 +37,8 @@ public final class LocalStormCluster {
     private static final String NIMBUS_MAIN = "org.apache.storm.daemon.nimbus.Nimbus";
     private static final String SUPERVISOR_MAIN = "org.apache.storm.daemon.supervisor.Supervisor";
     private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final int STORM_SUPERVISOR_PORT = 6628;
+    private static final int STORM_FIRST_SLOT_PORT = 6700;
 
     private final ClusterLayout layout;
     private final ClusterState state;
@@ -219,22 +221,24 @@ public final class LocalStormCluster {
             "admin.enableServer=false",
             "4lw.commands.whitelist=srvr,ruok",
             ""), StandardCharsets.UTF_8);
-        final Process zookeeper = daemons.start(ZOOKEEPER, ZOOKEEPER_MAIN, 256,
+        final Process zookeeper = daemons.start(ZOOKEEPER, List.of(), ZOOKEEPER_MAIN, 256,
             Map.of("zookeeper.admin.enableServer", "false"), List.of(zkConfig.toString()));
         awaitUp(ZOOKEEPER, zookeeper, daemons, () -> FreePorts.listening(state.host(), state.zookeeperPort()));
 
         progress.accept("starting Nimbus on " + state.host() + ":" + state.nimbusPort());
         StormHome.writeConfig(layout.config(NIMBUS), configs.nimbus());
-        final Process nimbus = daemons.start(NIMBUS, NIMBUS_MAIN, 512,
+        final Process nimbus = daemons.start(NIMBUS, List.of(), NIMBUS_MAIN, 512,
             Map.of("storm.conf.file", layout.config(NIMBUS).toString()), List.of());
         awaitUp(NIMBUS, nimbus, daemons, this::nimbusAnswers);
 
         final List<Process> supervisors = new ArrayList<>();
         for (final ClusterState.Supervisor supervisor : state.supervisors()) {
-            progress.accept("starting " + supervisor.name() + " with slots " + supervisor.slotPorts());
+            progress.accept("starting " + supervisor.name() + " on " + supervisor.host()
+                + (supervisor.netns().isEmpty() ? "" : " (network namespace " + supervisor.netns() + ")")
+                + " with slots " + supervisor.slotPorts());
             StormHome.writeConfig(layout.config(supervisor.name()), configs.supervisor(supervisor));
             Files.createDirectories(layout.localDir(supervisor.name()));
-            supervisors.add(daemons.start(supervisor.name(), SUPERVISOR_MAIN, 256,
+            supervisors.add(daemons.start(supervisor.name(), supervisor.launchPrefix(), SUPERVISOR_MAIN, 256,
                 Map.of("storm.conf.file", layout.config(supervisor.name()).toString()), List.of()));
         }
         progress.accept("waiting for " + supervisors.size() + " supervisors to register with Nimbus");
@@ -298,13 +302,26 @@ public final class LocalStormCluster {
     }
 
     private static ClusterState choosePorts(final ClusterSpec spec) {
+        final boolean here = spec.supervisorNetns().isEmpty();
         final int perSupervisor = 1 + spec.slotsPerSupervisor();
-        final List<Integer> ports = FreePorts.take(spec.host(), 2 + spec.supervisors() * perSupervisor);
+        final List<Integer> ports = FreePorts.take(spec.host(), 2 + (here ? spec.supervisors() * perSupervisor : 0));
         final List<ClusterState.Supervisor> supervisors = new ArrayList<>();
         for (int s = 0; s < spec.supervisors(); s++) {
-            final int base = 2 + s * perSupervisor;
-            supervisors.add(new ClusterState.Supervisor("supervisor-" + (s + 1), ports.get(base),
-                List.copyOf(ports.subList(base + 1, base + perSupervisor))));
+            final String name = "supervisor-" + (s + 1);
+            if (here) {
+                final int base = 2 + s * perSupervisor;
+                supervisors.add(new ClusterState.Supervisor(name, spec.host(), "", ports.get(base),
+                    List.copyOf(ports.subList(base + 1, base + perSupervisor))));
+            } else {
+                // a namespace of its own: nothing else listens there, so Storm's usual ports are free
+                final String ns = spec.supervisorNetns().get(s);
+                final List<Integer> slots = new ArrayList<>();
+                for (int p = 0; p < spec.slotsPerSupervisor(); p++) {
+                    slots.add(STORM_FIRST_SLOT_PORT + p);
+                }
+                supervisors.add(new ClusterState.Supervisor(name, NetnsLab.address(NetnsLab.hostNumber(ns)), ns,
+                    STORM_SUPERVISOR_PORT, slots));
+            }
         }
         return new ClusterState(spec.host(), ports.get(0), ports.get(1), supervisors, 0, spec.workerHeapMb());
     }

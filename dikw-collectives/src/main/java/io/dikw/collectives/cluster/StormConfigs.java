@@ -55,6 +55,7 @@ final class StormConfigs {
     Map<String, Object> supervisor(final ClusterState.Supervisor supervisor) {
         final Map<String, Object> conf = common();
         conf.put("storm.local.dir", layout.localDir(supervisor.name()).toString());
+        conf.put("storm.local.hostname", supervisor.host());
         conf.put("supervisor.thrift.port", supervisor.thriftPort());
         conf.put("supervisor.slots.ports", supervisor.slotPorts());
         return conf;

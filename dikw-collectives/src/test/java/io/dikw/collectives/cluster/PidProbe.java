@@ -2,6 +2,10 @@ package io.dikw.collectives.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +46,8 @@ final class PidProbe {
         return builder.createTopology();
     }
 
-    /** One bolt task's report. */
-    record Report(long pid, int task, long received, long crossProcess) {
+    /** One bolt task's report: where it ran (process and address) and what it received. */
+    record Report(long pid, String address, int task, long received, long crossProcess) {
     }
 
     static List<Report> reports(final Path dir) {
@@ -54,7 +58,7 @@ final class PidProbe {
         try (Stream<Path> files = Files.list(dir)) {
             for (final Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
                 final String[] f = Files.readString(file, StandardCharsets.US_ASCII).trim().split(" ");
-                out.add(new Report(Long.parseLong(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])));
+                out.add(new Report(Long.parseLong(f[0]), f[1], Integer.parseInt(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -95,6 +99,7 @@ final class PidProbe {
         private static final long serialVersionUID = 1L;
         private transient Path dir;
         private transient long pid;
+        private transient String address;
         private transient int task;
         private transient long received;
         private transient long cross;
@@ -104,6 +109,7 @@ final class PidProbe {
         public void prepare(final Map<String, Object> conf, final TopologyContext context, final OutputCollector collector) {
             dir = Path.of((String) conf.get(REPORT_DIR));
             pid = ProcessHandle.current().pid();
+            address = siteAddress();
             task = context.getThisTaskId();
             report();
         }
@@ -124,7 +130,7 @@ final class PidProbe {
             try {
                 Files.createDirectories(dir);
                 final Path tmp = dir.resolve(pid + "-" + task + ".tmp");
-                Files.writeString(tmp, pid + " " + task + " " + received + " " + cross, StandardCharsets.US_ASCII);
+                Files.writeString(tmp, pid + " " + address + " " + task + " " + received + " " + cross, StandardCharsets.US_ASCII);
                 Files.move(tmp, dir.resolve(pid + "-" + task + ".txt"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -134,6 +140,22 @@ final class PidProbe {
         @Override
         public void declareOutputFields(final OutputFieldsDeclarer declarer) {
             // a sink
+        }
+
+        /** The first non-loopback IPv4 address of this (network namespace's) host, or 127.0.0.1. */
+        private static String siteAddress() {
+            try {
+                for (final NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                    for (final InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                        if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
+                            return a.getHostAddress();
+                        }
+                    }
+                }
+            } catch (SocketException e) {
+                // fall through
+            }
+            return "127.0.0.1";
         }
     }
 }

@@ -1,0 +1,89 @@
+package io.dikw.collectives.cluster;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Submits the {@link PidProbe} topology to a cluster and waits for what its reports show. */
+final class ProbeRun {
+    static final String NAME = "pid-probe";
+    private final LocalStormCluster cluster;
+    private final Path reports;
+    private final ClusterSubmitter submitter;
+
+    ProbeRun(final LocalStormCluster cluster) {
+        this.cluster = cluster;
+        this.reports = cluster.dir().resolve("probe-reports");
+        this.submitter = ClusterSubmitter.to(cluster);
+    }
+
+    /** Submits the probe over {@code workers} worker processes with 8 counting tasks. */
+    void submit(final int workers) throws Exception {
+        try (Stream<Path> old = Files.exists(reports) ? Files.list(reports) : Stream.empty()) {
+            for (final Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        final Map<String, Object> conf = new HashMap<>();
+        conf.put("topology.workers", workers);
+        conf.put("topology.acker.executors", 0);
+        conf.put(PidProbe.REPORT_DIR, reports.toString());
+        submitter.submit(NAME, conf, PidProbe.topology(8), probeJar(cluster.dir()));
+    }
+
+    void kill() throws Exception {
+        submitter.kill(NAME, 0);
+    }
+
+    java.util.List<PidProbe.Report> reports() {
+        return PidProbe.reports(reports);
+    }
+
+    Set<Long> reportingPids() {
+        return reports().stream().map(PidProbe.Report::pid).collect(Collectors.toSet());
+    }
+
+    Set<String> reportingAddresses() {
+        return reports().stream().map(PidProbe.Report::address).collect(Collectors.toSet());
+    }
+
+    long crossProcessTuples() {
+        return reports().stream().mapToLong(PidProbe.Report::crossProcess).sum();
+    }
+
+    void await(final String what, final Duration timeout, final BooleanSupplier condition) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                    + "; reports: " + reports() + "; workers: " + cluster.workerPids() + "; logs in " + cluster.dir().resolve("logs"));
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The probe's classes in a jar, as a user would ship a topology (Storm itself is on the workers' classpath). */
+    private static Path probeJar(final Path dir) throws IOException {
+        final Path classes = Path.of(PidProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        final Path jar = dir.resolve("pid-probe-topology.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+             Stream<Path> paths = Files.walk(classes.resolve("io/dikw/collectives/cluster"))) {
+            for (final Path p : paths.filter(f -> f.getFileName().toString().startsWith("PidProbe")).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}
