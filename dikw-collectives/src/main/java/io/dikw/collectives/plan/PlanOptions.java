@@ -8,7 +8,7 @@ package io.dikw.collectives.plan;
  * @param nodeFanout children per machine in the machine-level tree (at least 1)
  * @param workerFanout children per worker in the worker-level tree inside a machine (at least 1)
  */
-public record PlanOptions(int nodeFanout, int workerFanout) {
+public record PlanOptions(int nodeFanout, int workerFanout) implements java.io.Serializable {
     /** Default machine-level branching (a binary tree). */
     public static final int NODE_FANOUT_DEFAULT = 2;
     /** Default worker-level branching (a binary tree). */
