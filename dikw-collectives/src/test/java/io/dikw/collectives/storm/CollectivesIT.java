@@ -23,7 +23,6 @@ import org.apache.storm.topology.base.BaseRichSpout;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
 import org.apache.storm.tuple.Values;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,13 +30,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Every collective, for every algorithm, in LocalCluster with 3 machines of 2 worker slots and the
  * Netty transport between workers: S → B, broadcast B → W×10, then W contributes to a reduce and a
- * gather at G, an allreduce and a barrier among W.
+ * gather at G, an allreduce and a barrier among W; one W and G per algorithm, all in one topology.
  */
 class CollectivesIT {
     private static final int W = 10;
     private static final int ROUNDS = 40;
     private static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
-    private static LocalCluster cluster;
 
     /** What the tasks of one run saw. */
     static final class Run {
@@ -50,48 +48,49 @@ class CollectivesIT {
         final List<String> errors = new CopyOnWriteArrayList<>();
     }
 
+    /** One topology with every algorithm side by side (one submission: workers start and stop once). */
     @BeforeAll
-    static void start() throws Exception {
-        cluster = LocalStorm.start(3, 2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        cluster.close();
+    static void runAllAlgorithms() throws Exception {
+        final TopologyBuilder builder = new TopologyBuilder();
+        final Collectives c = new Collectives(builder);
+        builder.setSpout("S", new Rounds(), 1);
+        c.setBolt("B", new Broadcaster(), 1).shuffleGrouping("S");
+        for (final Algorithm algorithm : Algorithm.values()) {
+            final String id = algorithm.cliName();
+            RUNS.put(id, new Run());
+            final String w = "W-" + id;
+            final String g = "G-" + id;
+            c.setBolt(w, new Worker(id), W);
+            c.setBolt(g, new Root(id), 1);
+            final CollectiveOptions options = CollectiveOptions.of(algorithm).withExpectedBytes(100);
+            c.broadcast("B", "data", w, options);
+            c.reduce(w, "sum", g, (a, b) -> List.of((Long) a.get(0) + (Long) b.get(0)), options);
+            c.gather(w, "items", g, options);
+            c.allreduce(w, "max", (a, b) -> List.of(Math.max((Long) a.get(0), (Long) b.get(0))), options);
+            c.barrier(w, "sync", options);
+        }
+        final Config conf = new Config();
+        conf.setNumWorkers(6);
+        conf.setNumAckers(0);
+        try (LocalCluster cluster = LocalStorm.start(3, 2)) {
+            cluster.submitTopology("collectives-it", conf, builder.createTopology());
+            try {
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (!RUNS.values().stream().allMatch(CollectivesIT::complete) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+            } finally {
+                final KillOptions kill = new KillOptions();
+                kill.set_wait_secs(0);
+                cluster.killTopologyWithOpts("collectives-it", kill);
+            }
+        }
     }
 
     @ParameterizedTest
     @EnumSource(Algorithm.class)
-    void everyCollectiveDeliversExactlyOnceInOrderWithTheSequentialResult(final Algorithm algorithm) throws Exception {
-        final String id = "it-" + algorithm.cliName();
-        final Run run = new Run();
-        RUNS.put(id, run);
-        final TopologyBuilder builder = new TopologyBuilder();
-        final Collectives c = new Collectives(builder);
-        builder.setSpout("S", new Rounds(id), 1);
-        c.setBolt("B", new Broadcaster(), 1).shuffleGrouping("S");
-        c.setBolt("W", new Worker(id), W);
-        c.setBolt("G", new Root(id), 1);
-        final CollectiveOptions options = CollectiveOptions.of(algorithm).withExpectedBytes(100);
-        c.broadcast("B", "data", "W", options);
-        c.reduce("W", "sum", "G", (a, b) -> List.of((Long) a.get(0) + (Long) b.get(0)), options);
-        c.gather("W", "items", "G", options);
-        c.allreduce("W", "max", (a, b) -> List.of(Math.max((Long) a.get(0), (Long) b.get(0))), options);
-        c.barrier("W", "sync", options);
-        final Config conf = new Config();
-        conf.setNumWorkers(6);
-        conf.setNumAckers(0);
-        cluster.submitTopology(id, conf, builder.createTopology());
-        try {
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!complete(run) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-        } finally {
-            final KillOptions kill = new KillOptions();
-            kill.set_wait_secs(0);
-            cluster.killTopologyWithOpts(id, kill);
-        }
+    void everyCollectiveDeliversExactlyOnceInOrderWithTheSequentialResult(final Algorithm algorithm) {
+        final Run run = RUNS.get(algorithm.cliName());
         assertThat(run.errors).isEmpty();
         assertThat(run.workerPorts).as("W spread over workers").hasSizeGreaterThan(2);
         final List<Long> all = new ArrayList<>();
@@ -128,13 +127,8 @@ class CollectivesIT {
 
     /** Emits rounds 0..ROUNDS-1. */
     static final class Rounds extends BaseRichSpout {
-        private final String id;
         private transient SpoutOutputCollector out;
         private transient long next;
-
-        Rounds(final String id) {
-            this.id = id;
-        }
 
         @Override
         public void open(final Map<String, Object> conf, final TopologyContext context, final SpoutOutputCollector c) {
