@@ -1,5 +1,6 @@
 package io.dikw.collectives.storm;
 
+import io.dikw.collectives.cost.SizeEstimate;
 import io.dikw.collectives.plan.Plan;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +39,8 @@ final class CollectiveGrouping implements CustomStreamGrouping {
     @Override
     public List<Integer> chooseTasks(final int taskId, final List<Object> values) {
         final int root = relay ? ((Number) values.get(1)).intValue() : taskId;
-        final Plan plan = plans.plan(root);
+        final long bytes = plans.perMessage() ? SizeEstimate.of(relay ? values.get(0) : values) : 0;
+        final Plan plan = plans.plan(root, bytes);
         Map<Integer, List<Integer>> byTask = chosen.get(plan);
         if (byTask == null) {
             if (chosen.size() >= MAX_CACHED_PLANS) {

@@ -69,7 +69,7 @@ final class ReduceRole {
     /** @param result the root's result coming down: (round, payload) */
     @SuppressWarnings("unchecked")
     void onResult(final Tuple result) {
-        down(plans.plan(root), result.getValue(0), (List<Object>) result.getValue(1));
+        down(plans.plan(root, spec.expectedBytes()), result.getValue(0), (List<Object>) result.getValue(1));
     }
 
     /** @return rounds dropped because they never completed (bounded memory) */
@@ -78,7 +78,7 @@ final class ReduceRole {
     }
 
     private void offer(final Object round, final List<Object> payload) {
-        final Plan plan = plans.plan(root);
+        final Plan plan = plans.plan(root, spec.expectedBytes());
         final List<Object> done = rounds.offer(round, payload, plan.expectedContributions(me));
         if (done == null) {
             return;

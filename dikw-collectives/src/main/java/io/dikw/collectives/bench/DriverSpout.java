@@ -1,0 +1,183 @@
+package io.dikw.collectives.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.storm.spout.SpoutOutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.topology.base.BaseRichSpout;
+import org.apache.storm.tuple.Fields;
+import org.apache.storm.tuple.Values;
+
+/**
+ * S of the paper's Fig. 7: runs the phases (message size × algorithm) one after the other. In each,
+ * first round trips one at a time (latency: emit time to G's time of the N-th copy), then a stream
+ * of broadcasts with a bounded number in flight (throughput at G).
+ */
+final class DriverSpout extends BaseRichSpout {
+    private static final long serialVersionUID = 1L;
+    private static final long LOST_NANOS = TimeUnit.SECONDS.toNanos(20);
+
+    private final String run;
+    private final BenchConfig config;
+    private final int tasks;
+
+    private transient SpoutOutputCollector out;
+    private transient Probe probe;
+    private transient List<BenchPoint> points;
+    private transient int phase;
+    private transient boolean throughput;
+    private transient byte[] payload;
+    private transient long nextId;
+    private transient long waitingFor;
+    private transient long sentAt;
+    private transient long phaseStart;
+    private transient int rounds;
+    private transient List<Long> samples;
+    private transient long sent;
+    private transient long base;
+    private transient boolean finished;
+
+    DriverSpout(final String run, final BenchConfig config, final int tasks) {
+        this.run = run;
+        this.config = config;
+        this.tasks = tasks;
+    }
+
+    static int phases(final BenchConfig config) {
+        return config.sizes().size() * config.algorithms().size();
+    }
+
+    @Override
+    public void open(final Map<String, Object> conf, final TopologyContext context, final SpoutOutputCollector collector) {
+        out = collector;
+        probe = Probe.of(run);
+        points = new ArrayList<>();
+        startPhase(0);
+    }
+
+    private int algorithmIndex() {
+        return phase % config.algorithms().size();
+    }
+
+    private int bytes() {
+        return config.sizes().get(phase / config.algorithms().size());
+    }
+
+    private void startPhase(final int p) {
+        phase = p;
+        if (p >= phases(config)) {
+            finished = true;
+            probe.done.complete(List.copyOf(points));
+            return;
+        }
+        throughput = false;
+        payload = new byte[bytes()];
+        Arrays.fill(payload, (byte) p);
+        waitingFor = -1;
+        rounds = 0;
+        samples = new ArrayList<>();
+        phaseStart = System.nanoTime();
+    }
+
+    @Override
+    public void nextTuple() {
+        if (finished) {
+            pause();
+            return;
+        }
+        if (throughput) {
+            throughputStep();
+        } else {
+            latencyStep();
+        }
+    }
+
+    private void latencyStep() {
+        final long now = System.nanoTime();
+        if (waitingFor >= 0) {
+            final Long at = probe.completedAt.remove(waitingFor);
+            if (at == null) {
+                if (now - sentAt > LOST_NANOS) {
+                    waitingFor = -1;
+                    startThroughput(); // a lost round trip: report what was measured
+                }
+                return;
+            }
+            if (rounds >= config.warmup()) {
+                samples.add(at - sentAt);
+            }
+            rounds++;
+            waitingFor = -1;
+            if (rounds >= config.warmup() + config.latencyMessages()
+                || now - phaseStart > TimeUnit.MILLISECONDS.toNanos(config.pointMillis())) {
+                startThroughput();
+            }
+            return;
+        }
+        waitingFor = nextId++;
+        sentAt = System.nanoTime();
+        emit(waitingFor, true);
+    }
+
+    private void startThroughput() {
+        throughput = true;
+        sent = 0;
+        base = probe.completions.get(phase);
+        phaseStart = System.nanoTime();
+    }
+
+    private void throughputStep() {
+        final long completed = probe.completions.get(phase) - base;
+        final long elapsed = System.nanoTime() - phaseStart;
+        final boolean inTime = elapsed < TimeUnit.MILLISECONDS.toNanos(config.pointMillis());
+        if (sent < config.throughputMessages() && sent - completed < config.window() && inTime) {
+            emit(nextId++, false);
+            sent++;
+            return;
+        }
+        if (completed >= sent || elapsed > LOST_NANOS) {
+            finishPhase(completed);
+        }
+    }
+
+    private void finishPhase(final long completed) {
+        final long span = probe.lastCompletion.get(phase) - phaseStart;
+        final double perSecond = completed == 0 || span <= 0 ? 0 : completed * 1e9 / span;
+        final long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+        points.add(new BenchPoint(config.algorithms().get(algorithmIndex()), tasks, bytes(), sorted.length,
+            percentileMicros(sorted, 0.50), percentileMicros(sorted, 0.99),
+            sorted.length == 0 ? Double.NaN : Arrays.stream(sorted).average().orElse(0) / 1e3,
+            perSecond, perSecond * tasks));
+        probe.pointsDone.incrementAndGet();
+        startPhase(phase + 1);
+    }
+
+    private static double percentileMicros(final long[] sorted, final double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        final int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+        return sorted[Math.max(i, 0)] / 1e3;
+    }
+
+    private void emit(final long id, final boolean latency) {
+        out.emit(new Values(phase, algorithmIndex(), id, latency, payload));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(10);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void declareOutputFields(final OutputFieldsDeclarer declarer) {
+        declarer.declare(new Fields("phase", "algorithm", "id", "latency", "payload"));
+    }
+}
