@@ -1,5 +1,7 @@
 package io.dikw.collectives.bench;
 
+import io.dikw.collectives.cost.CostModel;
+import io.dikw.collectives.cost.Shape;
 import io.dikw.collectives.plan.Algorithm;
 import io.dikw.core.chart.LineChart;
 import io.dikw.core.json.Json;
@@ -64,6 +66,29 @@ public final class BenchReport {
         return s == null ? Double.NaN : p.broadcastsPerSecond() / s.broadcastsPerSecond();
     }
 
+    /**
+     * Calibrates the cost model on the measured p50 latencies (AUTO's own points left out). The
+     * layout is taken as the scheduler spreads N tasks: over min(N, machines) machines and up to
+     * workersPerMachine workers on each.
+     *
+     * @return the fitted model
+     */
+    public CostModel fitCostModel() {
+        final List<CostModel.Observation> obs = new ArrayList<>();
+        for (final BenchPoint p : points) {
+            if (p.algorithm() != Algorithm.AUTO && Double.isFinite(p.p50Micros())) {
+                obs.add(new CostModel.Observation(p.algorithm(), shape(p.tasks()), p.bytes(), p.p50Micros() * 1e3));
+            }
+        }
+        return obs.size() < 3 ? CostModel.calibrated() : CostModel.fit(obs);
+    }
+
+    private Shape shape(final int tasks) {
+        final int machines = Math.min(tasks, config.machines());
+        final int workers = Math.min(config.workersPerMachine(), (tasks + machines - 1) / machines);
+        return new Shape(machines, workers, tasks);
+    }
+
     /** @param out where the table goes */
     public void printTable(final PrintStream out) {
         out.printf(Locale.ROOT, "%4s %9s %-12s %10s %10s %8s %12s %12s %8s%n", "N", "bytes", "algorithm", "p50 us",
@@ -73,6 +98,9 @@ public final class BenchReport {
                 p.algorithm().cliName(), p.p50Micros(), p.p99Micros(), latencyRatio(p), p.broadcastsPerSecond(),
                 p.messagesPerSecond(), throughputRatio(p));
         }
+        final CostModel m = fitCostModel();
+        out.printf(Locale.ROOT, "cost model fitted on these latencies: hop %.0f ns, copy %.0f ns, %.3f ns/byte%n",
+            m.hopNanos(), m.copyNanos(), m.perByteNanos());
     }
 
     /**
@@ -102,6 +130,7 @@ public final class BenchReport {
             rows.add(row);
         }
         doc.put("points", rows);
+        doc.put("fittedCostModel", fitCostModel());
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }

@@ -47,8 +47,13 @@ final class DriverSpout extends BaseRichSpout {
         this.tasks = tasks;
     }
 
+    /** Phases: one warm-up pass over the algorithms at the first size (not reported), then size × algorithm. */
     static int phases(final BenchConfig config) {
-        return config.sizes().size() * config.algorithms().size();
+        return (config.sizes().size() + 1) * config.algorithms().size();
+    }
+
+    private boolean warmingUp() {
+        return phase < config.algorithms().size();
     }
 
     @Override
@@ -64,7 +69,7 @@ final class DriverSpout extends BaseRichSpout {
     }
 
     private int bytes() {
-        return config.sizes().get(phase / config.algorithms().size());
+        return config.sizes().get(Math.max(0, phase / config.algorithms().size() - 1));
     }
 
     private void startPhase(final int p) {
@@ -148,6 +153,10 @@ final class DriverSpout extends BaseRichSpout {
         final long span = probe.lastCompletion.get(phase) - phaseStart;
         final double perSecond = completed == 0 || span <= 0 ? 0 : completed * 1e9 / span;
         final long[] sorted = samples.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (warmingUp()) {
+            startPhase(phase + 1);
+            return;
+        }
         points.add(new BenchPoint(config.algorithms().get(algorithmIndex()), tasks, bytes(), sorted.length,
             percentileMicros(sorted, 0.50), percentileMicros(sorted, 0.99),
             sorted.length == 0 ? Double.NaN : Arrays.stream(sorted).average().orElse(0) / 1e3,
