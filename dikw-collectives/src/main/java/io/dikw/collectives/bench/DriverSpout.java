@@ -20,6 +20,8 @@ import org.apache.storm.tuple.Values;
 final class DriverSpout extends BaseRichSpout {
     private static final long serialVersionUID = 1L;
     private static final long LOST_NANOS = TimeUnit.SECONDS.toNanos(20);
+    /** Payload bytes in flight at most during a throughput run (all copies counted): bounds memory for 1 MB × 64. */
+    static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
 
     private final String run;
     private final BenchConfig config;
@@ -139,7 +141,8 @@ final class DriverSpout extends BaseRichSpout {
         final long completed = probe.completions.get(phase) - base;
         final long elapsed = System.nanoTime() - phaseStart;
         final boolean inTime = elapsed < TimeUnit.MILLISECONDS.toNanos(config.pointMillis());
-        if (sent < config.throughputMessages() && sent - completed < config.window() && inTime) {
+        final long window = Math.max(1, Math.min(config.window(), MAX_IN_FLIGHT_BYTES / ((long) bytes() * tasks)));
+        if (sent < config.throughputMessages() && sent - completed < window && inTime) {
             emit(nextId++, false);
             sent++;
             return;

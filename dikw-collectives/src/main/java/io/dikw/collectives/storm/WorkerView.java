@@ -19,7 +19,7 @@ final class WorkerView {
     private final Slot self;
     private final Set<Integer> localTasks;
 
-    private WorkerView(final AtomicReference<Map<Integer, NodeInfo>> live, final Slot self, final Set<Integer> localTasks) {
+    WorkerView(final AtomicReference<Map<Integer, NodeInfo>> live, final Slot self, final Set<Integer> localTasks) {
         this.live = live;
         this.self = self;
         this.localTasks = localTasks;
