@@ -22,6 +22,8 @@ final class DriverSpout extends BaseRichSpout {
     private static final long LOST_NANOS = TimeUnit.SECONDS.toNanos(20);
     /** Payload bytes in flight at most during a throughput run (all copies counted): bounds memory for 1 MB × 64. */
     static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
+    /** Round trips measured at least, even past the time limit (slow points still get a p50). */
+    static final int MIN_SAMPLES = 10;
 
     private final String run;
     private final BenchConfig config;
@@ -37,6 +39,7 @@ final class DriverSpout extends BaseRichSpout {
     private transient long waitingFor;
     private transient long sentAt;
     private transient long phaseStart;
+    private transient long measureStart;
     private transient int rounds;
     private transient List<Long> samples;
     private transient long sent;
@@ -86,6 +89,7 @@ final class DriverSpout extends BaseRichSpout {
         Arrays.fill(payload, (byte) p);
         waitingFor = -1;
         rounds = 0;
+        measureStart = 0;
         samples = new ArrayList<>();
         phaseStart = System.nanoTime();
     }
@@ -114,13 +118,16 @@ final class DriverSpout extends BaseRichSpout {
                 }
                 return;
             }
-            if (rounds >= config.warmup()) {
+            final long limit = TimeUnit.MILLISECONDS.toNanos(config.pointMillis());
+            if (measureStart != 0) {
                 samples.add(at - sentAt);
+            } else if (rounds + 1 >= config.warmup() || now - phaseStart > limit / 2) {
+                measureStart = now; // warm-up done, or cut short on a slow point
             }
             rounds++;
             waitingFor = -1;
-            if (rounds >= config.warmup() + config.latencyMessages()
-                || now - phaseStart > TimeUnit.MILLISECONDS.toNanos(config.pointMillis())) {
+            if (samples.size() >= config.latencyMessages()
+                || measureStart != 0 && now - measureStart > limit && samples.size() >= MIN_SAMPLES) {
                 startThroughput();
             }
             return;

@@ -31,13 +31,15 @@ public record CostModel(double hopNanos, double copyNanos, double perByteNanos) 
         Algorithm.BINARY_TREE, Algorithm.RING, Algorithm.BIDI_RING);
 
     /**
-     * Calibrated from {@code ./dikw collectives bench} in LocalCluster (Netty between in-process
-     * workers, 2 cores shared with other builds); see the module README.
+     * Fitted on the p50 latencies of {@code ./dikw collectives bench --point-millis 1000
+     * --latency-messages 100 --throughput-messages 1000} in LocalCluster (4 machines × 2 workers,
+     * Netty between in-process workers, 2 cores shared with other builds, 2026-11-22); see the
+     * module README. Refit on the cluster it will run on: the fit is printed by every bench run.
      *
      * @return the default model
      */
     public static CostModel calibrated() {
-        return new CostModel(150_000, 12_000, 1.0);
+        return new CostModel(1_778_457, 351_370, 3.409);
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.tuple.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One task's part in a reduce, gather, allreduce or barrier: it folds its own contribution and its
@@ -18,6 +20,7 @@ import org.apache.storm.tuple.Tuple;
  * Partial results are not anchored: Storm's acking does not track them.
  */
 final class ReduceRole {
+    private static final Logger LOG = LoggerFactory.getLogger(ReduceRole.class);
     private final CollectiveSpec spec;
     private final TopologyContext context;
     private final OutputCollector out;
@@ -27,6 +30,7 @@ final class ReduceRole {
     private final int me;
     private final int root;
     private final int firstContributor;
+    private long droppedReported;
 
     ReduceRole(final CollectiveSpec spec, final TopologyContext context, final OutputCollector out,
         final Consumer<Tuple> deliver) {
@@ -72,14 +76,15 @@ final class ReduceRole {
         down(plans.plan(root, spec.expectedBytes()), result.getValue(0), (List<Object>) result.getValue(1));
     }
 
-    /** @return rounds dropped because they never completed (bounded memory) */
-    long droppedRounds() {
-        return rounds.droppedRounds();
-    }
-
     private void offer(final Object round, final List<Object> payload) {
         final Plan plan = plans.plan(root, spec.expectedBytes());
         final List<Object> done = rounds.offer(round, payload, plan.expectedContributions(me));
+        if (rounds.droppedRounds() != droppedReported) {
+            droppedReported = rounds.droppedRounds();
+            LOG.warn("collective {} on '{}': task {} dropped its oldest incomplete round ({} so far): a contributor "
+                + "did not send for it, or the placement changed while it was under way", spec.kind(), spec.stream(),
+                me, droppedReported);
+        }
         if (done == null) {
             return;
         }

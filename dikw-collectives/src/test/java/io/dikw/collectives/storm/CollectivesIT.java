@@ -45,6 +45,7 @@ class CollectivesIT {
         final Map<Integer, Map<Long, Long>> allreduced = new ConcurrentHashMap<>();
         final Map<Integer, List<Long>> released = new ConcurrentHashMap<>();
         final Set<Integer> workerPorts = ConcurrentHashMap.newKeySet();
+        final Set<Integer> direct = ConcurrentHashMap.newKeySet();
         final List<String> errors = new CopyOnWriteArrayList<>();
     }
 
@@ -98,6 +99,11 @@ class CollectivesIT {
             all.add(r);
         }
         assertThat(run.broadcast).hasSize(W);
+        if (algorithm == Algorithm.SERIAL) {
+            assertThat(run.direct).as("allGrouping: every task straight from B").hasSize(W);
+        } else if (algorithm != Algorithm.AUTO) {
+            assertThat(run.direct).as("the others relay: B sends to fewer tasks").hasSizeLessThan(W);
+        }
         run.broadcast.forEach((task, got) -> assertThat(got).as("task %d", task).isEqualTo(all));
         final long taskSum = run.broadcast.keySet().stream().mapToLong(Integer::longValue).sum();
         final long maxTask = run.broadcast.keySet().stream().mapToLong(Integer::longValue).max().orElseThrow();
@@ -198,6 +204,9 @@ class CollectivesIT {
                 case "data" -> {
                     if (!t.getSourceComponent().equals("B") || t.getBinaryByField("bytes").length != 100) {
                         run.errors.add("unexpected broadcast tuple " + t);
+                    }
+                    if (!(t instanceof DeliveredTuple)) {
+                        run.direct.add(task);
                     }
                     final long round = t.getLongByField("round");
                     run.broadcast.computeIfAbsent(task, k -> new CopyOnWriteArrayList<>()).add(round);
