@@ -48,7 +48,7 @@ public final class CollectivesCommand implements Runnable {
                 + "bidi-ring, auto; default: all.")
         List<String> algorithms = List.of();
 
-        @Option(names = "--latency-messages", paramLabel = "K", defaultValue = "200",
+        @Option(names = "--latency-messages", paramLabel = "K", defaultValue = "100",
             description = "Round trips measured per point; default: ${DEFAULT-VALUE}.")
         int latencyMessages;
 
@@ -56,7 +56,7 @@ public final class CollectivesCommand implements Runnable {
             description = "Round trips per point before measuring; default: ${DEFAULT-VALUE}.")
         int warmup;
 
-        @Option(names = "--throughput-messages", paramLabel = "K", defaultValue = "2000",
+        @Option(names = "--throughput-messages", paramLabel = "K", defaultValue = "1000",
             description = "Broadcasts per point in the throughput run; default: ${DEFAULT-VALUE}.")
         int throughputMessages;
 
@@ -64,7 +64,7 @@ public final class CollectivesCommand implements Runnable {
             description = "Broadcasts in flight at most in the throughput run; default: ${DEFAULT-VALUE}.")
         int window;
 
-        @Option(names = "--point-millis", paramLabel = "MS", defaultValue = "3000",
+        @Option(names = "--point-millis", paramLabel = "MS", defaultValue = "1000",
             description = "Time limit of each latency and each throughput run; default: ${DEFAULT-VALUE}.")
         long pointMillis;
 

@@ -45,9 +45,9 @@ public record BenchConfig(List<Algorithm> algorithms, List<Integer> tasks, List<
         }
     }
 
-    /** @return the full grid with short points: 200 round trips, 2,000 broadcasts, 3 s per run at most */
+    /** @return the full grid with short points: 100 round trips, 1,000 broadcasts, 1 s per run at most */
     public static BenchConfig paper() {
-        return new BenchConfig(List.of(Algorithm.values()), PAPER_TASKS, PAPER_SIZES, 200, 20, 2_000, 64, 3_000, 4, 2);
+        return new BenchConfig(List.of(Algorithm.values()), PAPER_TASKS, PAPER_SIZES, 100, 20, 1_000, 64, 1_000, 4, 2);
     }
 
     /** @return the number of measured points */
