@@ -73,6 +73,9 @@ public final class CollectivesBench {
         report.writeJson(out.resolve("results.json"), BenchTable.machine());
         report.writeCharts(out);
         System.out.println("wrote " + out);
+        System.out.flush();
+        // LocalCluster leaves non-daemon Storm threads behind after close: end the JVM with the results written
+        System.exit(0);
     }
 
     private static List<Integer> ints(final String csv) {
