@@ -1,6 +1,10 @@
 package io.dikw.app;
 
+<<<<<<< HEAD
 import io.dikw.app.cluster.StormClusterCommand;
+=======
+import io.dikw.app.collectives.CollectivesCommand;
+>>>>>>> feat/collectives
 import io.dikw.app.generate.GenerateCommand;
 import io.dikw.app.social.DemoCommand;
 import io.dikw.app.social.SocialCommand;
@@ -19,9 +23,15 @@ import picocli.CommandLine.Command;
         "  @|bold ./dikw demo|@                        cluster a bundled stream of 50,000 tweets into memes",
         "  @|bold ./dikw social run --input FILE|@     cluster your own tweets (JSON lines, v1.1 or v2)",
         "  @|bold ./dikw generate tweets --out FILE|@  make a synthetic stream with planted memes",
+<<<<<<< HEAD
         "  @|bold ./dikw storm-cluster start|@         a real multi-process Storm cluster on this machine",
         ""},
     subcommands = {DemoCommand.class, SocialCommand.class, GenerateCommand.class, StormClusterCommand.class,
+=======
+        "  @|bold ./dikw collectives bench|@           tree and ring broadcasts vs Storm's allGrouping, side by side",
+        ""},
+    subcommands = {DemoCommand.class, SocialCommand.class, GenerateCommand.class, CollectivesCommand.class,
+>>>>>>> feat/collectives
         CommandLine.HelpCommand.class},
     footer = {"", "Each command has its own help: ./dikw help COMMAND (e.g. ./dikw social run --help)."})
 public final class DikwCli implements Runnable {

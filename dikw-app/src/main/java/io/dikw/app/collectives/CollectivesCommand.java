@@ -1,0 +1,112 @@
+package io.dikw.app.collectives;
+
+import io.dikw.collectives.bench.BenchConfig;
+import io.dikw.collectives.bench.BenchPoint;
+import io.dikw.collectives.bench.BenchReport;
+import io.dikw.collectives.bench.BroadcastExperiment;
+import io.dikw.collectives.plan.Algorithm;
+import io.dikw.core.progress.ProgressBar;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dikw collectives}: collective communication for Storm topologies. */
+@Command(name = "collectives", description = "Locality-aware tree and ring collectives for Storm topologies.",
+    mixinStandardHelpOptions = true, subcommands = CollectivesCommand.Bench.class)
+public final class CollectivesCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code dikw collectives bench}: the seed paper's broadcast experiment. */
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Broadcast latency and throughput of every algorithm side by side, as in the seed paper "
+            + "(S -> B -> W x N -> G), in an embedded Storm cluster whose workers talk through Netty.",
+            "Prints a table, writes results.json and PNG charts (improvement over serial against message size, one "
+            + "line per N) to the output directory. The full grid takes long on a small machine: narrow it with "
+            + "--sizes, --tasks, --algorithms and --point-millis for a quick look."})
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--sizes", split = ",", paramLabel = "BYTES",
+            description = "Message sizes in bytes; default: 100,1000,10000,100000,1000000.")
+        List<Integer> sizes = BenchConfig.PAPER_SIZES;
+
+        @Option(names = {"-n", "--tasks"}, split = ",", paramLabel = "N",
+            description = "Target task counts N; default: 8,16,32,64.")
+        List<Integer> tasks = BenchConfig.PAPER_TASKS;
+
+        @Option(names = {"-a", "--algorithms"}, split = ",", paramLabel = "NAME",
+            description = "Algorithms (serial is the baseline of the ratios): serial, flat-tree, binary-tree, ring, "
+                + "bidi-ring, auto; default: all.")
+        List<String> algorithms = List.of();
+
+        @Option(names = "--latency-messages", paramLabel = "K", defaultValue = "100",
+            description = "Round trips measured per point; default: ${DEFAULT-VALUE}.")
+        int latencyMessages;
+
+        @Option(names = "--warmup", paramLabel = "K", defaultValue = "20",
+            description = "Round trips per point before measuring; default: ${DEFAULT-VALUE}.")
+        int warmup;
+
+        @Option(names = "--throughput-messages", paramLabel = "K", defaultValue = "1000",
+            description = "Broadcasts per point in the throughput run; default: ${DEFAULT-VALUE}.")
+        int throughputMessages;
+
+        @Option(names = "--window", paramLabel = "K", defaultValue = "64",
+            description = "Broadcasts in flight at most in the throughput run; default: ${DEFAULT-VALUE}.")
+        int window;
+
+        @Option(names = "--point-millis", paramLabel = "MS", defaultValue = "1000",
+            description = "Time limit of each latency and each throughput run; default: ${DEFAULT-VALUE}.")
+        long pointMillis;
+
+        @Option(names = "--machines", paramLabel = "M", defaultValue = "4",
+            description = "Storm supervisors (machines, by node id) in the embedded cluster; default: ${DEFAULT-VALUE}.")
+        int machines;
+
+        @Option(names = "--workers-per-machine", paramLabel = "W", defaultValue = "2",
+            description = "Worker processes per machine; default: ${DEFAULT-VALUE}.")
+        int workersPerMachine;
+
+        @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "dikw-out/collectives",
+            description = "Directory for results.json and the charts; default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            final List<Algorithm> chosen = algorithms.isEmpty() ? List.of(Algorithm.values())
+                : algorithms.stream().map(Algorithm::parse).distinct().toList();
+            final BenchConfig config = new BenchConfig(chosen, tasks, sizes, latencyMessages, warmup,
+                throughputMessages, window, pointMillis, machines, workersPerMachine);
+            System.err.printf(Locale.ROOT, "collectives bench: %d points (%s; N=%s; sizes %s) on %d machines x %d workers%n",
+                config.points(), chosen.stream().map(Algorithm::cliName).toList(), tasks, sizes, machines,
+                workersPerMachine);
+            final ProgressBar bar = new ProgressBar("collectives bench", config.points(), System.err);
+            final List<BenchPoint> points = BroadcastExperiment.run(config, done -> bar.update(done));
+            bar.finish(points.size() + " points");
+            final BenchReport report = new BenchReport(config, points);
+            report.printTable(System.out);
+            final Path json = out.resolve("results.json");
+            report.writeJson(json, machine());
+            final List<Path> charts = report.writeCharts(out);
+            System.out.println("wrote " + json + " and " + charts.size() + " charts in " + out);
+            return 0;
+        }
+
+        private static Map<String, Object> machine() {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cpus", Runtime.getRuntime().availableProcessors());
+            m.put("java", System.getProperty("java.version"));
+            m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            return m;
+        }
+    }
+}

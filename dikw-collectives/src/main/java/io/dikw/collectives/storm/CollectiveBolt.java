@@ -1,0 +1,144 @@
+package io.dikw.collectives.storm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.storm.task.OutputCollector;
+import org.apache.storm.task.TopologyContext;
+import org.apache.storm.topology.IRichBolt;
+import org.apache.storm.topology.OutputFieldsDeclarer;
+import org.apache.storm.tuple.Fields;
+import org.apache.storm.tuple.Tuple;
+
+/**
+ * Wraps the user's bolt so that it takes part in collectives while staying a normal bolt: it relays
+ * broadcast tuples to its children in the plan before handing them over, folds and forwards
+ * partial results, and delivers results as if they came from the original stream. Built by
+ * {@link Collectives}; the specs are added while the topology is declared (before Storm serializes it).
+ */
+final class CollectiveBolt implements IRichBolt {
+    private static final long serialVersionUID = 1L;
+    /** Fields of a relay stream: the original values, then the broadcast's root task. */
+    static final Fields RELAY_FIELDS = new Fields("payload", "origin");
+    /** Fields of the up and down streams of a reduce: the round, then the partial or final values. */
+    static final Fields ROUND_FIELDS = new Fields("round", "payload");
+    /**
+     * A direct stream never emitted on: subscribing to it makes the tasks of the subscriber visible to
+     * the workers of this component (Storm shows a worker only the tasks it can send to).
+     */
+    static final String LOCATE_STREAM = "dikw.locate";
+
+    private final String component;
+    private final IRichBolt user;
+    private final List<CollectiveSpec> specs = new ArrayList<>();
+
+    private transient OutputCollector out;
+    private transient TopologyContext context;
+    private transient Map<String, CollectiveSpec> firstHop;
+    private transient Map<String, CollectiveSpec> relays;
+    private transient Map<String, ReduceRole> partials;
+    private transient Map<String, ReduceRole> results;
+
+    CollectiveBolt(final String component, final IRichBolt user) {
+        this.component = Objects.requireNonNull(component, "component");
+        this.user = Objects.requireNonNull(user, "bolt");
+    }
+
+    void add(final CollectiveSpec spec) {
+        specs.add(spec);
+    }
+
+    @Override
+    public void prepare(final Map<String, Object> topoConf, final TopologyContext ctx, final OutputCollector collector) {
+        this.out = collector;
+        this.context = ctx;
+        firstHop = new HashMap<>();
+        relays = new HashMap<>();
+        partials = new HashMap<>();
+        results = new HashMap<>();
+        final Map<String, ReduceRole> contributions = new HashMap<>();
+        for (final CollectiveSpec s : specs) {
+            if (s.kind() == CollectiveSpec.Kind.BROADCAST) {
+                firstHop.put(s.source() + '\u0000' + s.stream(), s);
+                relays.put(s.relayStream(), s);
+                continue;
+            }
+            final ReduceRole role = new ReduceRole(s, ctx, collector, user::execute);
+            partials.put(s.upStream(), role);
+            if (s.everyoneGetsResult()) {
+                results.put(s.downStream(), role);
+            }
+            if (component.equals(s.source())) {
+                contributions.put(s.stream(), role);
+            }
+        }
+        user.prepare(topoConf, ctx, new OutputCollector(new RoutingCollector(collector, contributions)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(final Tuple input) {
+        final String stream = input.getSourceStreamId();
+        final CollectiveSpec first = firstHop.isEmpty() ? null
+            : firstHop.get(input.getSourceComponent() + '\u0000' + stream);
+        if (first != null) {
+            out.emit(first.relayStream(), input, List.of(new ArrayList<>(input.getValues()), input.getSourceTask()));
+            user.execute(input);
+            return;
+        }
+        if (component.equals(input.getSourceComponent())) {
+            final CollectiveSpec relay = relays.get(stream);
+            if (relay != null) {
+                final List<Object> payload = (List<Object>) input.getValue(0);
+                final int origin = ((Number) input.getValue(1)).intValue();
+                out.emit(relay.relayStream(), input, List.of(payload, origin));
+                user.execute(new DeliveredTuple(context, payload, relay.source(), origin, relay.stream(), input));
+                return;
+            }
+        }
+        final ReduceRole partial = partials.get(stream);
+        if (partial != null) {
+            partial.onPartial(input);
+            out.ack(input);
+            return;
+        }
+        final ReduceRole result = results.get(stream);
+        if (result != null) {
+            result.onResult(input);
+            out.ack(input);
+            return;
+        }
+        user.execute(input);
+    }
+
+    @Override
+    public void cleanup() {
+        user.cleanup();
+    }
+
+    @Override
+    public void declareOutputFields(final OutputFieldsDeclarer declarer) {
+        user.declareOutputFields(declarer);
+        declarer.declareStream(LOCATE_STREAM, true, new Fields("unused"));
+        for (final CollectiveSpec s : specs) {
+            if (s.kind() == CollectiveSpec.Kind.BROADCAST) {
+                declarer.declareStream(s.relayStream(), RELAY_FIELDS);
+            } else if (component.equals(s.source())) {
+                declarer.declareStream(s.upStream(), true, ROUND_FIELDS);
+                if (s.everyoneGetsResult()) {
+                    declarer.declareStream(s.downStream(), true, ROUND_FIELDS);
+                }
+                if (s.kind() == CollectiveSpec.Kind.GATHER) {
+                    declarer.declareStream(Collectives.gatheredStream(s.stream()), ROUND_FIELDS);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Object> getComponentConfiguration() {
+        return user.getComponentConfiguration();
+    }
+}

@@ -1,0 +1,214 @@
+package io.dikw.collectives.storm;
+
+import io.dikw.collectives.fold.Combiner;
+import io.dikw.collectives.plan.Algorithm;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
+import org.apache.storm.topology.BasicBoltExecutor;
+import org.apache.storm.topology.BoltDeclarer;
+import org.apache.storm.topology.IBasicBolt;
+import org.apache.storm.topology.IRichBolt;
+import org.apache.storm.topology.TopologyBuilder;
+
+/**
+ * Declares collectives between the components of a {@link TopologyBuilder}.
+ *
+ * <pre>
+ * TopologyBuilder builder = new TopologyBuilder();
+ * Collectives collectives = new Collectives(builder);
+ * builder.setSpout("S", spout);
+ * collectives.setBolt("B", new Broadcaster(), 1).shuffleGrouping("S");
+ * collectives.setBolt("W", new Worker(), 16);
+ * collectives.setBolt("G", new Gather(), 1);
+ * collectives.broadcast("B", "data", "W", Algorithm.BINARY_TREE);   // every W task gets each "data" tuple
+ * collectives.reduce("W", "sum", "G", (a, b) -&gt; List.of((long) a.get(0) + (long) b.get(0)),
+ *     CollectiveOptions.of(Algorithm.AUTO));                          // G gets one combined tuple per round
+ * </pre>
+ *
+ * Bolts that take part, the broadcaster included, are set through {@link #setBolt} (they are wrapped;
+ * they stay normal bolts; a spout cannot broadcast directly: put a bolt after it).
+ * A broadcast's receivers see each tuple as coming from the broadcaster's stream. A contribution to a
+ * reduce, gather, allreduce or barrier is an emit on the named stream whose first value is the
+ * round; the result arrives once per round as a tuple whose first value is the round: on the same
+ * stream for reduce, allreduce and barrier, and on {@link #gatheredStream} with the list of every
+ * task's [task, values...] for gather. {@link Algorithm#SERIAL} broadcast is Storm's allGrouping.
+ */
+public final class Collectives {
+    private final TopologyBuilder builder;
+    private final Map<String, CollectiveBolt> bolts = new HashMap<>();
+    private final Map<String, BoltDeclarer> declarers = new HashMap<>();
+    private final Set<String> visible = new HashSet<>();
+
+    /** @param builder the topology being declared; gets the worker hook that publishes task placement */
+    public Collectives(final TopologyBuilder builder) {
+        this.builder = Objects.requireNonNull(builder, "builder");
+        builder.addWorkerHook(new PlacementHook());
+    }
+
+    /**
+     * @param id the component id
+     * @param bolt the user's bolt
+     * @param parallelism its tasks
+     * @return Storm's declarer, for the bolt's other subscriptions
+     */
+    public BoltDeclarer setBolt(final String id, final IRichBolt bolt, final int parallelism) {
+        final CollectiveBolt wrapped = new CollectiveBolt(id, bolt);
+        final BoltDeclarer d = builder.setBolt(id, wrapped, parallelism);
+        bolts.put(id, wrapped);
+        declarers.put(id, d);
+        return d;
+    }
+
+    /**
+     * @param id the component id
+     * @param bolt the user's basic bolt
+     * @param parallelism its tasks
+     * @return Storm's declarer
+     */
+    public BoltDeclarer setBolt(final String id, final IBasicBolt bolt, final int parallelism) {
+        return setBolt(id, new BasicBoltExecutor(bolt), parallelism);
+    }
+
+    /**
+     * @param source the broadcasting component
+     * @param stream its stream
+     * @param target the component every task of which receives each tuple (set through {@link #setBolt})
+     * @param algorithm how
+     */
+    public void broadcast(final String source, final String stream, final String target, final Algorithm algorithm) {
+        broadcast(source, stream, target, CollectiveOptions.of(algorithm));
+    }
+
+    /**
+     * @param source the broadcasting component (a spout or a bolt)
+     * @param stream its stream
+     * @param target the component every task of which receives each tuple (set through {@link #setBolt})
+     * @param options algorithm and tuning
+     */
+    public void broadcast(final String source, final String stream, final String target,
+        final CollectiveOptions options) {
+        final BoltDeclarer d = declarer(target);
+        if (options.algorithm() == Algorithm.SERIAL) {
+            d.allGrouping(source, stream);
+            return;
+        }
+        final CollectiveSpec spec = new CollectiveSpec(CollectiveSpec.Kind.BROADCAST, source, stream, target, options,
+            null);
+        bolts.get(target).add(spec);
+        showTasks(source, target);
+        d.customGrouping(source, stream, new CollectiveGrouping(spec));
+        d.customGrouping(target, spec.relayStream(), new CollectiveGrouping(spec));
+    }
+
+    /**
+     * Reduces each round of {@code stream} over all tasks of {@code source} to the first task of {@code root}.
+     *
+     * @param source the contributing component
+     * @param stream its stream: (round, values...)
+     * @param root the component whose first task gets (round, combined values...)
+     * @param combine associative and commutative combine of the values after the round
+     * @param options algorithm and tuning
+     */
+    public void reduce(final String source, final String stream, final String root,
+        final Combiner<List<Object>> combine, final CollectiveOptions options) {
+        toRoot(CollectiveSpec.Kind.REDUCE, source, stream, root, combine, options);
+    }
+
+    /**
+     * Gathers each round of {@code stream} from all tasks of {@code source} at the first task of
+     * {@code root}, which gets (round, [[task, values...] for each task, by task id]) on
+     * {@link #gatheredStream}.
+     *
+     * @param source the contributing component
+     * @param stream its stream: (round, values...)
+     * @param root the receiving component
+     * @param options algorithm and tuning
+     */
+    public void gather(final String source, final String stream, final String root, final CollectiveOptions options) {
+        toRoot(CollectiveSpec.Kind.GATHER, source, stream, root, Collectives::concat, options);
+    }
+
+    /**
+     * Every task of {@code source} gets each round's combined result on {@code stream}: a reduce to the
+     * component's first task, then a broadcast down the same plan.
+     *
+     * @param source the contributing and receiving component
+     * @param stream its stream: (round, values...)
+     * @param combine associative and commutative combine of the values after the round
+     * @param options algorithm and tuning
+     */
+    public void allreduce(final String source, final String stream, final Combiner<List<Object>> combine,
+        final CollectiveOptions options) {
+        toAll(CollectiveSpec.Kind.ALLREDUCE, source, stream, combine, options);
+    }
+
+    /**
+     * Every task of {@code source} gets (round) on {@code stream} once every task has emitted (round) on it.
+     *
+     * @param source the synchronizing component
+     * @param stream its stream: (round)
+     * @param options algorithm and tuning
+     */
+    public void barrier(final String source, final String stream, final CollectiveOptions options) {
+        toAll(CollectiveSpec.Kind.BARRIER, source, stream, (a, b) -> a, options);
+    }
+
+    /**
+     * @param stream a gathered stream
+     * @return the stream the gather's root receives its results on
+     */
+    public static String gatheredStream(final String stream) {
+        return stream + ".gathered";
+    }
+
+    private void toRoot(final CollectiveSpec.Kind kind, final String source, final String stream, final String root,
+        final Combiner<List<Object>> combine, final CollectiveOptions options) {
+        Objects.requireNonNull(combine, "combine");
+        final CollectiveSpec spec = new CollectiveSpec(kind, source, stream, root, options, combine);
+        declarer(source).directGrouping(source, spec.upStream());
+        bolts.get(source).add(spec);
+        if (!root.equals(source)) {
+            declarer(root).directGrouping(source, spec.upStream());
+            bolts.get(root).add(spec);
+            showTasks(source, root);
+        }
+    }
+
+    private void toAll(final CollectiveSpec.Kind kind, final String source, final String stream,
+        final Combiner<List<Object>> combine, final CollectiveOptions options) {
+        final CollectiveSpec spec = new CollectiveSpec(kind, source, stream, source, options, combine);
+        declarer(source).directGrouping(source, spec.upStream()).directGrouping(source, spec.downStream());
+        bolts.get(source).add(spec);
+    }
+
+    /**
+     * Lets the workers of {@code viewer} see where the tasks of {@code shown} run: {@code shown}
+     * subscribes to the viewer's never-used locate stream.
+     */
+    private void showTasks(final String shown, final String viewer) {
+        if (visible.add(shown + '\u0000' + viewer)) {
+            declarer(shown).directGrouping(viewer, CollectiveBolt.LOCATE_STREAM);
+        }
+    }
+
+    private BoltDeclarer declarer(final String component) {
+        final BoltDeclarer d = declarers.get(component);
+        if (d == null) {
+            throw new IllegalArgumentException("component '" + component
+                + "' takes part in a collective: declare it with Collectives.setBolt, not TopologyBuilder.setBolt");
+        }
+        return d;
+    }
+
+    private static List<Object> concat(final List<Object> a, final List<Object> b) {
+        final List<Object> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+}
