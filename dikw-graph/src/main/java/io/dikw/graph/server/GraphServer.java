@@ -57,6 +57,7 @@ public final class GraphServer implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long lastCheckpointNanos = System.nanoTime();
     private volatile String lastCheckpoint;
+    private volatile long lastCheckpointBatches = -1;
 
     private GraphServer(final ServerConfig config, final GraphStore store, final Names names,
         final Consumer<String> log) throws IOException {
@@ -110,6 +111,9 @@ public final class GraphServer implements AutoCloseable {
             names = new Names(config.maxVertices());
         }
         final GraphServer server = new GraphServer(config, store, names, log);
+        if (store.batchesApplied() > 0) {
+            server.lastCheckpointBatches = 0; // the restored graph is on disk already
+        }
         server.acceptor.start();
         server.applier.start();
         log.accept("graph server listening on port " + server.port() + " (stream protocol: STINGER StingerBatch frames)");
@@ -181,9 +185,11 @@ public final class GraphServer implements AutoCloseable {
         }
         synchronized (checkpointLock) {
             final long t0 = System.nanoTime();
+            final long batches = counters.batchesApplied();
             final String digest = store.read(g -> GraphDigest.hex(GraphDigest.of(g, names)));
             final Path file = checkpoints.write(store, names);
             lastCheckpointNanos = System.nanoTime();
+            lastCheckpointBatches = batches;
             counters.checkpoints.incrementAndGet();
             lastCheckpoint = file.getFileName().toString();
             log.accept("checkpoint " + file + ": vertices=" + store.vertexCount() + " edges=" + store.edgeCount()
@@ -290,6 +296,10 @@ public final class GraphServer implements AutoCloseable {
     }
 
     private void checkpointQuietly() {
+        if (counters.batchesApplied() == lastCheckpointBatches) {
+            lastCheckpointNanos = System.nanoTime();
+            return; // nothing new since the last checkpoint
+        }
         try {
             checkpointNow();
         } catch (final IOException | RuntimeException e) {
