@@ -18,12 +18,16 @@ public final class BenchMain {
         switch (name) {
             case "social-sequential" -> SequentialSocialBench.main(rest);
             case "social-parallel" -> io.dikw.bench.social.ParallelSocialBench.main(rest);
+            case "graph-ingest" -> io.dikw.bench.graph.GraphIngestBench.main(rest);
             default -> {
                 System.err.println("usage: dikw-bench/bench NAME [options]\n"
                     + "  social-sequential [--sample FILE] [--tweets N] [--rate R] [--out FILE]\n"
                     + "      sequential meme clustering tweets/s and heap on the sample and a generated stream\n"
                     + "  social-parallel [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--out FILE]\n"
-                    + "      sequential vs Storm with 1, 2, 4 bolts (tweets/s, LFK-NMI), delta vs full sync bytes");
+                    + "      sequential vs Storm with 1, 2, 4 bolts (tweets/s, LFK-NMI), delta vs full sync bytes\n"
+                    + "  graph-ingest [--scale 20] [--edge-factor 16] [--batches 1000,10000,100000] [--threads T]\n"
+                    + "      [--peer-scale S] [--no-peers] [--no-tcp] [--out FILE]\n"
+                    + "      R-MAT insert/delete rates in-process and over TCP vs JGraphT and a ConcurrentHashMap baseline");
                 System.exit(name.isEmpty() || "--help".equals(name) ? 0 : 2);
             }
         }
