@@ -115,8 +115,10 @@ public final class EdgeBlock {
                 return mid;
             }
         }
+        final long dst = key >>> 16;
+        final long type = key & 0xFFFF;
         for (int s = sorted; s < count; s++) {
-            if (key(b, s) == key) {
+            if (b[s * 3] >>> 32 == dst && b[s * 3 + 1] >>> 48 == type) {
                 return s;
             }
         }
@@ -125,7 +127,7 @@ public final class EdgeBlock {
 
     /** How long the unsorted tail may grow for a block of {@code count} edges: O(sqrt(count)). */
     static int tailLimit(final int count) {
-        return 16 + (int) Math.sqrt(count);
+        return 8 + (int) Math.sqrt(count) / 2;
     }
 
     /** The capacity (in edges) a block grows to when it must hold {@code needed} edges. */
@@ -135,7 +137,9 @@ public final class EdgeBlock {
     }
 
     /**
-     * Sorts the tail {@code [sorted, count)} and merges it into the sorted prefix in place.
+     * Sorts the tail {@code [sorted, count)} and merges it into the sorted prefix in place: the
+     * tail goes to a scratch array in key order, then, from the back, each tail edge finds its place
+     * in the prefix by binary search and the prefix edges above it move up in one copy.
      */
     static void mergeTail(final long[] b, final int sorted, final int count) {
         final int t = count - sorted;
@@ -151,18 +155,24 @@ public final class EdgeBlock {
         for (int j = 0; j < t; j++) {
             System.arraycopy(b, (sorted + (int) (order[j] & 0xFFFF)) * 3, tail, j * 3, 3);
         }
-        int i = sorted - 1;
-        int j = t - 1;
-        int w = count - 1;
-        while (j >= 0) {
-            if (i >= 0 && key(b, i) > ((tail[j * 3] >>> 32) << 16 | tail[j * 3 + 1] >>> 48)) {
-                System.arraycopy(b, i * 3, b, w * 3, 3);
-                i--;
-            } else {
-                System.arraycopy(tail, j * 3, b, w * 3, 3);
-                j--;
+        int end = sorted; // prefix edges [0, end) are not placed yet
+        for (int j = t - 1; j >= 0; j--) {
+            final long k = order[j] >>> 16;
+            int lo = 0;
+            int hi = end;
+            while (lo < hi) { // first prefix slot with a key above k
+                final int mid = (lo + hi) >>> 1;
+                if (key(b, mid) <= k) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
             }
-            w--;
+            if (lo < end) {
+                System.arraycopy(b, lo * 3, b, (lo + j + 1) * 3, (end - lo) * 3);
+            }
+            System.arraycopy(tail, j * 3, b, (lo + j) * 3, 3);
+            end = lo;
         }
     }
 
