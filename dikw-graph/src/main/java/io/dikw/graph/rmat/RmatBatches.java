@@ -27,9 +27,7 @@ public final class RmatBatches {
      */
     public static StingerBatch insertions(final long[] edges, final int from, final int to, final boolean strings,
         final long time) {
-        final StingerBatch b = new StingerBatch();
-        b.makeUndirected = false;
-        b.type = strings ? StingerBatch.STRINGS_ONLY : StingerBatch.NUMBERS_ONLY;
+        final StingerBatch b = directed(strings);
         for (int i = from; i < to; i++) {
             final int s = RmatGenerator.source(edges[i]);
             final int d = RmatGenerator.destination(edges[i]);
@@ -47,15 +45,20 @@ public final class RmatBatches {
      * @return a batch deleting those edges
      */
     public static StingerBatch deletions(final long[] edges, final int from, final int to, final boolean strings) {
-        final StingerBatch b = new StingerBatch();
-        b.makeUndirected = false;
-        b.type = strings ? StingerBatch.STRINGS_ONLY : StingerBatch.NUMBERS_ONLY;
+        final StingerBatch b = directed(strings);
         for (int i = from; i < to; i++) {
             final int s = RmatGenerator.source(edges[i]);
             final int d = RmatGenerator.destination(edges[i]);
             b.deletions.add(strings ? new EdgeDeletion(0, name(s), 0, name(d), 0, null)
                 : new EdgeDeletion(s, null, d, null, 0, null));
         }
+        return b;
+    }
+
+    private static StingerBatch directed(final boolean strings) {
+        final StingerBatch b = new StingerBatch();
+        b.makeUndirected = false;
+        b.type = strings ? StingerBatch.STRINGS_ONLY : StingerBatch.NUMBERS_ONLY;
         return b;
     }
 

@@ -89,18 +89,8 @@ public final class CsvTemplate implements RecordTemplate {
             }
             found.add(values);
         }
-        final StingerBatch staged = new StingerBatch();
-        int added = 0;
-        for (final GroupValues v : found) {
-            added += v.emit(staged);
-        }
-        if (added == 0) {
-            throw new TemplateException("no-match", "the record (" + cells.size()
+        return GroupValues.emitAll(found, into, "the record (" + cells.size()
                 + " columns) matches no template row");
-        }
-        into.insertions.addAll(staged.insertions);
-        into.vertexUpdates.addAll(staged.vertexUpdates);
-        return added;
     }
 
     /** Splits one CSV line: commas, double-quoted cells with "" for a quote. */

@@ -69,6 +69,29 @@ final class GroupValues {
     }
 
     /**
+     * Appends the updates of all templates that a record matched, or none if one fails.
+     *
+     * @param found   the values each template found
+     * @param into    the batch being built
+     * @param noMatch what to say when no template group found its values
+     * @return the number of updates appended
+     * @throws TemplateException {@code no-match} if there are none
+     */
+    static int emitAll(final List<GroupValues> found, final StingerBatch into, final String noMatch) {
+        final StingerBatch staged = new StingerBatch();
+        int added = 0;
+        for (final GroupValues v : found) {
+            added += v.emit(staged);
+        }
+        if (added == 0) {
+            throw new TemplateException("no-match", noMatch);
+        }
+        into.insertions.addAll(staged.insertions);
+        into.vertexUpdates.addAll(staged.vertexUpdates);
+        return added;
+    }
+
+    /**
      * Appends this record's updates to the batch.
      *
      * @return the number of updates added

@@ -162,17 +162,7 @@ public final class JsonTemplate implements RecordTemplate {
             }
             found.add(values);
         }
-        final StingerBatch staged = new StingerBatch();
-        int added = 0;
-        for (final GroupValues v : found) {
-            added += v.emit(staged);
-        }
-        if (added == 0) {
-            throw new TemplateException("no-match", "the record matches no keyword group of the template");
-        }
-        into.insertions.addAll(staged.insertions);
-        into.vertexUpdates.addAll(staged.vertexUpdates);
-        return added;
+        return GroupValues.emitAll(found, into, "the record matches no keyword group of the template");
     }
 
     private static void collect(final JsonNode node, final List<String> path, final int at, final List<JsonNode> out) {

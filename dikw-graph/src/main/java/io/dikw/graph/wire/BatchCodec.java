@@ -75,54 +75,67 @@ public final class BatchCodec {
         }
     }
 
+    /** The endpoint fields 1-4 that insertions and deletions share. */
+    private static final class Endpoints {
+        private long source;
+        private String sourceStr;
+        private long destination;
+        private String destinationStr;
+
+        /** @return true if the tag was an endpoint field (and has been read) */
+        boolean read(final int tag, final CodedInputStream in) throws IOException {
+            switch (tag) {
+                case (1 << 3) | VARINT -> source = in.readInt64();
+                case (2 << 3) | BYTES -> sourceStr = in.readStringRequireUtf8();
+                case (3 << 3) | VARINT -> destination = in.readInt64();
+                case (4 << 3) | BYTES -> destinationStr = in.readStringRequireUtf8();
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     private static EdgeInsertion readInsertion(final CodedInputStream in) throws IOException {
-        long source = 0;
-        String sourceStr = null;
-        long destination = 0;
-        String destinationStr = null;
+        final Endpoints e = new Endpoints();
         long weight = 1;
         long time = 0;
         long type = 0;
         String typeStr = null;
         while (true) {
             final int tag = in.readTag();
-            switch (tag) {
-                case 0 -> {
-                    return new EdgeInsertion(source, sourceStr, destination, destinationStr, weight, time, type, typeStr);
+            if (tag == 0) {
+                return new EdgeInsertion(e.source, e.sourceStr, e.destination, e.destinationStr, weight, time, type,
+                    typeStr);
+            }
+            if (!e.read(tag, in)) {
+                switch (tag) {
+                    case (5 << 3) | VARINT -> weight = in.readInt64();
+                    case (6 << 3) | VARINT -> time = in.readInt64();
+                    case (7 << 3) | VARINT -> type = in.readInt64();
+                    case (8 << 3) | BYTES -> typeStr = in.readStringRequireUtf8();
+                    default -> skip(in, tag);
                 }
-                case (1 << 3) | VARINT -> source = in.readInt64();
-                case (2 << 3) | BYTES -> sourceStr = in.readStringRequireUtf8();
-                case (3 << 3) | VARINT -> destination = in.readInt64();
-                case (4 << 3) | BYTES -> destinationStr = in.readStringRequireUtf8();
-                case (5 << 3) | VARINT -> weight = in.readInt64();
-                case (6 << 3) | VARINT -> time = in.readInt64();
-                case (7 << 3) | VARINT -> type = in.readInt64();
-                case (8 << 3) | BYTES -> typeStr = in.readStringRequireUtf8();
-                default -> skip(in, tag);
             }
         }
     }
 
     private static EdgeDeletion readDeletion(final CodedInputStream in) throws IOException {
-        long source = 0;
-        String sourceStr = null;
-        long destination = 0;
-        String destinationStr = null;
+        final Endpoints e = new Endpoints();
         long type = 0;
         String typeStr = null;
         while (true) {
             final int tag = in.readTag();
-            switch (tag) {
-                case 0 -> {
-                    return new EdgeDeletion(source, sourceStr, destination, destinationStr, type, typeStr);
+            if (tag == 0) {
+                return new EdgeDeletion(e.source, e.sourceStr, e.destination, e.destinationStr, type, typeStr);
+            }
+            if (!e.read(tag, in)) {
+                switch (tag) {
+                    case (5 << 3) | VARINT -> type = in.readInt64();
+                    case (6 << 3) | BYTES -> typeStr = in.readStringRequireUtf8();
+                    default -> skip(in, tag);
                 }
-                case (1 << 3) | VARINT -> source = in.readInt64();
-                case (2 << 3) | BYTES -> sourceStr = in.readStringRequireUtf8();
-                case (3 << 3) | VARINT -> destination = in.readInt64();
-                case (4 << 3) | BYTES -> destinationStr = in.readStringRequireUtf8();
-                case (5 << 3) | VARINT -> type = in.readInt64();
-                case (6 << 3) | BYTES -> typeStr = in.readStringRequireUtf8();
-                default -> skip(in, tag);
             }
         }
     }
@@ -202,16 +215,7 @@ public final class BatchCodec {
             for (final EdgeInsertion e : b.insertions) {
                 o.writeTag(3, BYTES);
                 o.writeUInt32NoTag(insertionSize(e));
-                if (e.sourceStr() == null) {
-                    o.writeInt64(1, e.source());
-                } else {
-                    o.writeString(2, e.sourceStr());
-                }
-                if (e.destinationStr() == null) {
-                    o.writeInt64(3, e.destination());
-                } else {
-                    o.writeString(4, e.destinationStr());
-                }
+                writeEndpoints(o, e.source(), e.sourceStr(), e.destination(), e.destinationStr());
                 o.writeInt64(5, e.weight());
                 o.writeInt64(6, e.time());
                 if (e.typeStr() != null) {
@@ -223,16 +227,7 @@ public final class BatchCodec {
             for (final EdgeDeletion e : b.deletions) {
                 o.writeTag(4, BYTES);
                 o.writeUInt32NoTag(deletionSize(e));
-                if (e.sourceStr() == null) {
-                    o.writeInt64(1, e.source());
-                } else {
-                    o.writeString(2, e.sourceStr());
-                }
-                if (e.destinationStr() == null) {
-                    o.writeInt64(3, e.destination());
-                } else {
-                    o.writeString(4, e.destinationStr());
-                }
+                writeEndpoints(o, e.source(), e.sourceStr(), e.destination(), e.destinationStr());
                 if (e.typeStr() != null) {
                     o.writeString(6, e.typeStr());
                 } else if (e.type() != 0) {
@@ -268,6 +263,20 @@ public final class BatchCodec {
             o.checkNoSpaceLeft();
         } catch (final IOException e) {
             throw new UncheckedIOException("batch did not fit its computed size: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeEndpoints(final CodedOutputStream o, final long source, final String sourceStr,
+        final long destination, final String destinationStr) throws IOException {
+        if (sourceStr == null) {
+            o.writeInt64(1, source);
+        } else {
+            o.writeString(2, sourceStr);
+        }
+        if (destinationStr == null) {
+            o.writeInt64(3, destination);
+        } else {
+            o.writeString(4, destinationStr);
         }
     }
 
