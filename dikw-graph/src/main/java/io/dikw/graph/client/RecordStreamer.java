@@ -1,0 +1,113 @@
+package io.dikw.graph.client;
+
+import io.dikw.core.io.BoundedLineReader;
+import io.dikw.core.io.DeadLetters;
+import io.dikw.graph.template.RecordTemplate;
+import io.dikw.graph.template.TemplateException;
+import io.dikw.graph.wire.StingerBatch;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+
+/**
+ * The stream process: reads records one per line, turns them into updates with a template, and
+ * sends a batch each time {@code batchSize} updates have gathered. A record the template cannot
+ * use (malformed, a bad field, no match, too long) is counted and dead-lettered with its line
+ * number and reason; the stream goes on.
+ */
+public final class RecordStreamer {
+    /** Longest record read whole, in chars (1 MiB); longer ones are dead-lettered as {@code too-long}. */
+    public static final int MAX_RECORD_CHARS = 1 << 20;
+
+    private final RecordTemplate template;
+    private final int batchSize;
+    private final boolean undirected;
+
+    /**
+     * What a stream run did.
+     *
+     * @param records  records read
+     * @param updates  updates sent
+     * @param batches  batches sent
+     * @param rejected records dead-lettered
+     */
+    public record Summary(long records, long updates, long batches, long rejected) {
+    }
+
+    /**
+     * @param template   turns records into updates
+     * @param batchSize  updates per batch (at least 1)
+     * @param undirected send batches with make_undirected set
+     */
+    public RecordStreamer(final RecordTemplate template, final int batchSize, final boolean undirected) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize + " must be >= 1");
+        }
+        this.template = Objects.requireNonNull(template, "template");
+        this.batchSize = batchSize;
+        this.undirected = undirected;
+    }
+
+    /**
+     * @param source   the name of the input, for dead letters
+     * @param in       the records
+     * @param client   where batches go (the caller closes it)
+     * @param dead     where rejected records go
+     * @param progress receives the number of records read so far, now and then
+     * @return what was done
+     * @throws IOException if reading or sending fails
+     */
+    public Summary stream(final String source, final Reader in, final StreamClient client, final DeadLetters dead,
+        final LongConsumer progress) throws IOException {
+        final BoundedLineReader lines = new BoundedLineReader(in, MAX_RECORD_CHARS);
+        StingerBatch batch = newBatch();
+        long records = 0;
+        long updates = 0;
+        long batches = 0;
+        long rejected = 0;
+        String line;
+        while ((line = lines.readLine()) != null) {
+            records++;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (lines.lastLineOversized()) {
+                dead.reject(source, lines.lineNumber(), "too-long", "record longer than " + MAX_RECORD_CHARS + " chars",
+                    line);
+                rejected++;
+                continue;
+            }
+            try {
+                template.extract(line, batch);
+            } catch (final TemplateException e) {
+                dead.reject(source, lines.lineNumber(), e.reason(), e.getMessage(), line);
+                rejected++;
+                continue;
+            }
+            if (batch.size() >= batchSize) {
+                client.send(batch);
+                updates += batch.size();
+                batches++;
+                batch = newBatch();
+            }
+            if ((records & 1023) == 0) {
+                progress.accept(records);
+            }
+        }
+        if (!batch.isEmpty()) {
+            client.send(batch);
+            updates += batch.size();
+            batches++;
+        }
+        progress.accept(records);
+        return new Summary(records, updates, batches, rejected);
+    }
+
+    private StingerBatch newBatch() {
+        final StingerBatch b = new StingerBatch();
+        b.makeUndirected = undirected;
+        b.type = StingerBatch.MIXED;
+        return b;
+    }
+}

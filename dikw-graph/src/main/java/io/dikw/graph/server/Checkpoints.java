@@ -1,0 +1,181 @@
+package io.dikw.graph.server;
+
+import io.dikw.graph.names.Names;
+import io.dikw.graph.store.GraphStore;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * Whole-graph checkpoints in a directory, written so that a crash never leaves a corrupt file as
+ * the latest: the graph and names go to a temporary file, which is fsynced, then renamed
+ * atomically to {@code checkpoint-<seq>.graph}, and the directory is fsynced.
+ *
+ * <pre>
+ *  "DKWGCKPT" (8 bytes) | version (int) | names | graph | CRC32C of all before (long)
+ * </pre>
+ *
+ * Loading takes the newest file whose checksum holds and skips (and logs) any other.
+ * The two newest checkpoints are kept; older ones are deleted.
+ */
+public final class Checkpoints {
+    private static final System.Logger LOG = System.getLogger(Checkpoints.class.getName());
+    private static final long MAGIC = 0x444B5747434B5054L; // "DKWGCKPT"
+    private static final int VERSION = 1;
+    private static final String PREFIX = "checkpoint-";
+    private static final String SUFFIX = ".graph";
+    private static final int KEEP = 2;
+
+    private final Path dir;
+
+    /** @param dir the checkpoint directory (created when needed) */
+    public Checkpoints(final Path dir) {
+        this.dir = dir;
+    }
+
+    /** A loaded checkpoint. @param file where from @param store the graph @param names the names */
+    public record Loaded(Path file, GraphStore store, Names names) {
+    }
+
+    /**
+     * Writes a checkpoint; call between batches.
+     *
+     * @param store the graph
+     * @param names the names
+     * @return the new checkpoint file
+     * @throws IOException if it cannot be written (the previous checkpoint stays the latest)
+     */
+    public Path write(final GraphStore store, final Names names) throws IOException {
+        Files.createDirectories(dir);
+        final long seq = list().stream().mapToLong(Checkpoints::sequence).max().orElse(0) + 1;
+        final Path target = dir.resolve(String.format("%s%012d%s", PREFIX, seq, SUFFIX));
+        final Path tmp = dir.resolve(target.getFileName() + ".tmp");
+        try (FileOutputStream file = new FileOutputStream(tmp.toFile())) {
+            final CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16),
+                new CRC32C());
+            final DataOutputStream out = new DataOutputStream(checked);
+            out.writeLong(MAGIC);
+            out.writeInt(VERSION);
+            names.writeTo(out);
+            store.writeTo(out);
+            out.flush();
+            final long crc = checked.getChecksum().getValue();
+            out.writeLong(crc);
+            out.flush();
+            file.getChannel().force(true);
+        } catch (final IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory();
+        final List<Path> all = list();
+        for (int i = 0; i < all.size() - KEEP; i++) {
+            Files.deleteIfExists(all.get(i));
+        }
+        return target;
+    }
+
+    /**
+     * Loads the newest valid checkpoint.
+     *
+     * @param maxVertices the cap for the loaded store
+     * @param threads     apply threads for the loaded store
+     * @return the checkpoint, or empty if the directory holds no valid one
+     * @throws IOException if the directory cannot be listed
+     */
+    public Optional<Loaded> loadLatest(final int maxVertices, final int threads) throws IOException {
+        final List<Path> all = list();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            final Path file = all.get(i);
+            try {
+                return Optional.of(load(file, maxVertices, threads));
+            } catch (final IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "skipping checkpoint " + file + ": " + e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Loads one checkpoint file, checking its checksum.
+     *
+     * @param file        the file
+     * @param maxVertices the cap for the loaded store
+     * @param threads     apply threads for the loaded store
+     * @return the checkpoint
+     * @throws IOException if the file cannot be read or is corrupt (the message says how)
+     */
+    public static Loaded load(final Path file, final int maxVertices, final int threads) throws IOException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            final BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+            final CheckedInputStream checked = new CheckedInputStream(buffered, new CRC32C());
+            final DataInputStream in = new DataInputStream(checked);
+            if (in.readLong() != MAGIC) {
+                throw new IOException(file + " is not a dikw graph checkpoint");
+            }
+            final int version = in.readInt();
+            if (version != VERSION) {
+                throw new IOException(file + " has checkpoint version " + version + ", expected " + VERSION);
+            }
+            final Names names = new Names(maxVertices);
+            names.readFrom(in);
+            final GraphStore store = GraphStore.readFrom(in, maxVertices, threads);
+            final long computed = checked.getChecksum().getValue();
+            final long stored = new DataInputStream(buffered).readLong();
+            if (computed != stored) {
+                store.close();
+                throw new IOException(file + " fails its checksum (a torn or damaged write)");
+            }
+            return new Loaded(file, store, names);
+        } catch (final java.io.EOFException e) {
+            throw new IOException(file + " ends early (a torn write)", e);
+        }
+    }
+
+    private List<Path> list() throws IOException {
+        final List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            ds.forEach(out::add);
+        }
+        out.sort(Comparator.comparingLong(Checkpoints::sequence));
+        return out;
+    }
+
+    private static long sequence(final Path p) {
+        final String n = p.getFileName().toString();
+        try {
+            return Long.parseLong(n.substring(PREFIX.length(), n.length() - SUFFIX.length()));
+        } catch (final NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void syncDirectory() {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (final IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot fsync directory " + dir + ": " + e.getMessage());
+        }
+    }
+}
