@@ -374,6 +374,21 @@ public final class CfSet {
         return s;
     }
 
+    /**
+     * Sets cluster i's statistics from the layout of {@link CfWire}: N, LST, SST, LS (d), SS (d).
+     *
+     * @param i      a cluster
+     * @param flat   encoded statistics
+     * @param offset where cluster i's start
+     */
+    void setStats(final int i, final double[] flat, final int offset) {
+        n[i] = flat[offset];
+        lst[i] = flat[offset + 1];
+        sst[i] = flat[offset + 2];
+        System.arraycopy(flat, offset + 3, ls, i * dims, dims);
+        System.arraycopy(flat, offset + 3 + dims, ss, i * dims, dims);
+    }
+
     /** @return the total number of points summarized */
     public double totalN() {
         double s = 0;

@@ -109,6 +109,11 @@ public final class CsvPointSource implements PointSource {
         return rows.rows();
     }
 
+    @Override
+    public long rejected() {
+        return rows.skipped();
+    }
+
     /** @return bad rows skipped */
     public long rowsSkipped() {
         return rows.skipped();

@@ -29,6 +29,11 @@ public interface PointSource extends AutoCloseable {
     /** @return label names by id (empty when unlabelled) */
     java.util.List<String> labelNames();
 
+    /** @return bad rows skipped so far (0 for sources that have none) */
+    default long rejected() {
+        return 0;
+    }
+
     @Override
     void close() throws IOException;
 }

@@ -10,7 +10,8 @@ import java.util.function.LongConsumer;
 /**
  * Reads a point stream, cuts it into batches of {@code batch} stream seconds (counted from the
  * first point's time), and deals each batch's points round-robin to p partitions in blocks. Every
- * engine reads through this, so all engines see the same partitions and batches.
+ * engine reads through this, so all engines see the same partitions and batches. Runs to the end
+ * ({@link #run}) or a block at a time ({@link #step}, for a Storm spout).
  */
 public final class Batcher {
     /** Where the blocks and batch ends go. */
@@ -35,68 +36,48 @@ public final class Batcher {
     }
 
     private final EngineConfig config;
+    private final PointSource source;
+    private final Sink sink;
+    private final int p;
+    private final int dims;
+    private final PointBlock[] open;
+    private final List<PointBlock> batchBlocks = new ArrayList<>();
+    private final double[] point;
+    private long index;
+    private long batch = -1;
+    private long batchPoints;
+    private long batches;
+    private double start = Double.NaN;
+    private boolean done;
 
-    /** @param config the run's settings */
-    public Batcher(final EngineConfig config) {
+    /**
+     * @param config the run's settings
+     * @param source the points
+     * @param sink   receives blocks and batch ends
+     */
+    public Batcher(final EngineConfig config, final PointSource source, final Sink sink) {
         this.config = config;
+        this.source = source;
+        this.sink = sink;
+        this.p = config.parallelism();
+        this.dims = source.dims();
+        this.open = new PointBlock[p];
+        this.point = new double[dims];
     }
 
     /**
      * Reads the whole stream.
      *
-     * @param source   the points
-     * @param sink     receives blocks and batch ends
      * @param progress hears the number of points read (every block); may be null
      * @return the number of points read
      * @throws IOException          when reading fails
      * @throws InterruptedException when the sink is interrupted
      */
-    public long run(final PointSource source, final Sink sink, final LongConsumer progress)
-        throws IOException, InterruptedException {
-        final int p = config.parallelism();
-        final int d = source.dims();
-        final int blockSize = config.blockSize();
-        final double length = config.batch();
-        final PointBlock[] open = new PointBlock[p];
-        final List<PointBlock> batchBlocks = new ArrayList<>();
-        final double[] point = new double[d];
-        long index = 0;
-        long batch = -1;
-        long batchPoints = 0;
-        double start = Double.NaN;
-        while (source.next(point, 0)) {
-            final double t = source.time();
-            if (Double.isNaN(start)) {
-                start = t;
-                batch = 0;
+    public long run(final LongConsumer progress) throws IOException, InterruptedException {
+        while (step()) {
+            if (progress != null) {
+                progress.accept(index);
             }
-            final long b = (long) Math.floor((t - start) / length);
-            if (b > batch) {
-                flush(open, sink, batchBlocks);
-                sink.endBatch(batch, start + (batch + 1) * length, batchPoints, List.copyOf(batchBlocks));
-                batchBlocks.clear();
-                batchPoints = 0;
-                batch = b;
-            }
-            final int part = (int) (index % p);
-            if (open[part] == null) {
-                open[part] = new PointBlock(d, blockSize);
-            }
-            open[part].add(point, 0, t, source.label());
-            if (open[part].full()) {
-                batchBlocks.add(open[part]);
-                sink.block(part, open[part]);
-                open[part] = null;
-                if (progress != null) {
-                    progress.accept(index + 1);
-                }
-            }
-            index++;
-            batchPoints++;
-        }
-        if (batch >= 0) {
-            flush(open, sink, batchBlocks);
-            sink.endBatch(batch, start + (batch + 1) * length, batchPoints, List.copyOf(batchBlocks));
         }
         if (progress != null) {
             progress.accept(index);
@@ -104,14 +85,76 @@ public final class Batcher {
         return index;
     }
 
-    private static void flush(final PointBlock[] open, final Sink sink, final List<PointBlock> batchBlocks)
-        throws InterruptedException {
-        for (int part = 0; part < open.length; part++) {
+    /**
+     * Reads until one block or batch end went to the sink, or the stream ended.
+     *
+     * @return false once the stream has ended (and its last batch was ended)
+     * @throws IOException          when reading fails
+     * @throws InterruptedException when the sink is interrupted
+     */
+    public boolean step() throws IOException, InterruptedException {
+        if (done) {
+            return false;
+        }
+        final double length = config.batch();
+        while (source.next(point, 0)) {
+            final double t = source.time();
+            if (Double.isNaN(start)) {
+                start = t;
+                batch = 0;
+            }
+            final long b = (long) Math.floor((t - start) / length);
+            boolean emitted = false;
+            if (b > batch) {
+                endBatch();
+                batch = b;
+                emitted = true;
+            }
+            final int part = (int) (index % p);
+            if (open[part] == null) {
+                open[part] = new PointBlock(dims, config.blockSize());
+            }
+            open[part].add(point, 0, t, source.label());
+            index++;
+            batchPoints++;
+            if (open[part].full()) {
+                batchBlocks.add(open[part]);
+                sink.block(part, open[part]);
+                open[part] = null;
+                emitted = true;
+            }
+            if (emitted) {
+                return true;
+            }
+        }
+        if (batch >= 0) {
+            endBatch();
+        }
+        done = true;
+        return false;
+    }
+
+    private void endBatch() throws InterruptedException {
+        for (int part = 0; part < p; part++) {
             if (open[part] != null && open[part].count() > 0) {
                 batchBlocks.add(open[part]);
                 sink.block(part, open[part]);
             }
             open[part] = null;
         }
+        sink.endBatch(batch, start + (batch + 1) * config.batch(), batchPoints, List.copyOf(batchBlocks));
+        batchBlocks.clear();
+        batchPoints = 0;
+        batches++;
+    }
+
+    /** @return points read so far */
+    public long points() {
+        return index;
+    }
+
+    /** @return batches ended so far */
+    public long batches() {
+        return batches;
     }
 }

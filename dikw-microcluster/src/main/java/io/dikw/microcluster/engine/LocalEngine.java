@@ -79,7 +79,7 @@ public final class LocalEngine implements ClusteringEngine {
         long points = 0;
         try {
             final long[] ready = {0};
-            points = new Batcher(config).run(source, new Batcher.Sink() {
+            points = new Batcher(config, source, new Batcher.Sink() {
                 @Override
                 public void block(final int partition, final PointBlock block) throws InterruptedException {
                     if (ready[0] == 0) {
@@ -99,7 +99,7 @@ public final class LocalEngine implements ClusteringEngine {
                     put(mergeQueue, new BatchPoints(batch, end, batchPoints, config.evaluate() ? blocks : List.of(),
                         readyAt), failure);
                 }
-            }, progress);
+            }).run(progress);
         } finally {
             for (final BlockingQueue<Object> q : queues) {
                 q.put(STOP);
@@ -115,7 +115,8 @@ public final class LocalEngine implements ClusteringEngine {
         for (final PartitionState s : parts) {
             stats.addAll(s.stats());
         }
-        return new RunSummary(points, batches[0], (System.nanoTime() - started) / 1e9, finisher.last(), stats);
+        return new RunSummary(points, batches[0], (System.nanoTime() - started) / 1e9, finisher.last(), stats,
+            java.util.List.copyOf(source.labelNames()), source.rejected());
     }
 
     private static Thread start(final String name, final Runnable body) {

@@ -33,7 +33,7 @@ public final class SequentialEngine implements ClusteringEngine {
         final long started = System.nanoTime();
         final long[] batchStart = {System.nanoTime()};
         final long[] batches = {0};
-        final long points = new Batcher(config).run(source, new Batcher.Sink() {
+        final long points = new Batcher(config, source, new Batcher.Sink() {
             @Override
             public void block(final int partition, final PointBlock block) {
                 parts[partition].add(block);
@@ -50,11 +50,12 @@ public final class SequentialEngine implements ClusteringEngine {
                 batchStart[0] = System.nanoTime();
                 batches[0]++;
             }
-        }, progress);
+        }).run(progress);
         final OnlineStats stats = new OnlineStats();
         for (final PartitionState s : parts) {
             stats.addAll(s.stats());
         }
-        return new RunSummary(points, batches[0], (System.nanoTime() - started) / 1e9, finisher.last(), stats);
+        return new RunSummary(points, batches[0], (System.nanoTime() - started) / 1e9, finisher.last(), stats,
+            java.util.List.copyOf(source.labelNames()), source.rejected());
     }
 }

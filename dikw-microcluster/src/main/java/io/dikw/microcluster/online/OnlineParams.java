@@ -10,7 +10,8 @@ package io.dikw.microcluster.online;
  * @param horizon        a micro-cluster whose relevance stamp is older than now − horizon may be deleted (stream seconds)
  * @param seed           seed of the k-means++ initialisation
  */
-public record OnlineParams(int q, int initPoints, double boundaryFactor, int relevanceM, double horizon, long seed) {
+public record OnlineParams(int q, int initPoints, double boundaryFactor, int relevanceM, double horizon, long seed)
+    implements java.io.Serializable {
     /** Default boundary factor t (CluStream's and MOA's). */
     public static final double DEFAULT_BOUNDARY_FACTOR = 2.0;
     /** Default m of the relevance stamp. */

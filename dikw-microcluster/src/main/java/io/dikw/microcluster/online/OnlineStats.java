@@ -14,6 +14,18 @@ public final class OnlineStats {
         return counts[d.ordinal()];
     }
 
+    /** @return the counts by {@link Decision} ordinal (a copy) */
+    public long[] toArray() {
+        return counts.clone();
+    }
+
+    /** @param values counts by ordinal, added to these */
+    public void addAll(final long[] values) {
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += values[i];
+        }
+    }
+
     /** @param other counts added to these */
     public void addAll(final OnlineStats other) {
         for (int i = 0; i < counts.length; i++) {
