@@ -18,12 +18,18 @@ public final class BenchMain {
         switch (name) {
             case "social-sequential" -> SequentialSocialBench.main(rest);
             case "social-parallel" -> io.dikw.bench.social.ParallelSocialBench.main(rest);
+            case "microcluster" -> io.dikw.bench.microcluster.MicroClusterBench.main(rest);
+            case "microcluster-jmh" -> io.dikw.bench.microcluster.NearestKernelJmh.main(rest);
             default -> {
                 System.err.println("usage: dikw-bench/bench NAME [options]\n"
                     + "  social-sequential [--sample FILE] [--tweets N] [--rate R] [--out FILE]\n"
                     + "      sequential meme clustering tweets/s and heap on the sample and a generated stream\n"
                     + "  social-parallel [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--out FILE]\n"
-                    + "      sequential vs Storm with 1, 2, 4 bolts (tweets/s, LFK-NMI), delta vs full sync bytes");
+                    + "      sequential vs Storm with 1, 2, 4 bolts (tweets/s, LFK-NMI), delta vs full sync bytes\n"
+                    + "  microcluster [--points N] [--rbf-points N] [--moa-points N] [--p 1,2,4] [--repeats R] [--out FILE]\n"
+                    + "      parallel SCluStream vs MOA CluStream: points/s and window SSQ on KDD'99-like and RBF streams\n"
+                    + "  microcluster-jmh [JMH options]\n"
+                    + "      JMH: the nearest-micro-cluster kernel, dimension-major vs row-major centroids");
                 System.exit(name.isEmpty() || "--help".equals(name) ? 0 : 2);
             }
         }

@@ -2,9 +2,9 @@ package io.dikw.microcluster.online;
 
 /**
  * The hot kernel of the online phase: the nearest of up to q centroids to a point, with centroids
- * stored dimension-major ({@code c[j * stride + i]} is dimension j of centroid i). The inner loop
- * runs over centroids for one dimension, element-wise with no reduction, so the JIT can
- * vectorize it; the arg-min is one pass over q partial sums.
+ * stored dimension-major ({@code c[j * stride + i]} is dimension j of centroid i). Four centroids
+ * are measured at once, their partial sums kept in registers (four independent dependency chains,
+ * four adjacent loads per dimension); the arg-min is one pass over q sums.
  */
 public final class NearestCentroid {
     private NearestCentroid() {
@@ -24,25 +24,43 @@ public final class NearestCentroid {
      */
     public static int nearest(final double[] centroids, final int stride, final int count, final int dims,
         final double[] point, final int offset, final double[] acc) {
-        final double x0 = point[offset];
-        for (int i = 0; i < count; i++) {
-            final double diff = x0 - centroids[i];
-            acc[i] = diff * diff;
-        }
-        for (int j = 1; j < dims; j++) {
-            final double x = point[offset + j];
-            final int base = j * stride;
-            for (int i = 0; i < count; i++) {
-                final double diff = x - centroids[base + i];
-                acc[i] += diff * diff;
+        int i = 0;
+        // four centroids at a time, their partial sums in registers: four independent chains
+        for (; i + 3 < count; i += 4) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0, base = i; j < dims; j++, base += stride) {
+                final double x = point[offset + j];
+                final double d0 = x - centroids[base];
+                final double d1 = x - centroids[base + 1];
+                final double d2 = x - centroids[base + 2];
+                final double d3 = x - centroids[base + 3];
+                s0 += d0 * d0;
+                s1 += d1 * d1;
+                s2 += d2 * d2;
+                s3 += d3 * d3;
             }
+            acc[i] = s0;
+            acc[i + 1] = s1;
+            acc[i + 2] = s2;
+            acc[i + 3] = s3;
+        }
+        for (; i < count; i++) {
+            double s = 0;
+            for (int j = 0, base = i; j < dims; j++, base += stride) {
+                final double diff = point[offset + j] - centroids[base];
+                s += diff * diff;
+            }
+            acc[i] = s;
         }
         int best = 0;
         double bestDist = acc[0];
-        for (int i = 1; i < count; i++) {
-            if (acc[i] < bestDist) {
-                bestDist = acc[i];
-                best = i;
+        for (int c = 1; c < count; c++) {
+            if (acc[c] < bestDist) {
+                bestDist = acc[c];
+                best = c;
             }
         }
         return best;
