@@ -1,6 +1,7 @@
 package io.dikw.app;
 
 import io.dikw.app.generate.GenerateCommand;
+import io.dikw.app.microcluster.MicroclusterCommand;
 import io.dikw.app.social.DemoCommand;
 import io.dikw.app.social.SocialCommand;
 import picocli.CommandLine;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Command;
         "  @|bold ./dikw demo|@                        cluster a bundled stream of 50,000 tweets into memes",
         "  @|bold ./dikw social run --input FILE|@     cluster your own tweets (JSON lines, v1.1 or v2)",
         "  @|bold ./dikw generate tweets --out FILE|@  make a synthetic stream with planted memes",
+        "  @|bold ./dikw microcluster run --input FILE --preset kdd99|@  cluster a numeric stream over a sliding window",
         ""},
-    subcommands = {DemoCommand.class, SocialCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, SocialCommand.class, MicroclusterCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Each command has its own help: ./dikw help COMMAND (e.g. ./dikw social run --help)."})
 public final class DikwCli implements Runnable {
     @CommandLine.Spec
