@@ -16,6 +16,7 @@ import io.dikw.microcluster.engine.EngineConfig;
 import io.dikw.microcluster.engine.LocalEngine;
 import io.dikw.microcluster.engine.RunSummary;
 import io.dikw.microcluster.engine.SequentialEngine;
+import io.dikw.microcluster.offline.OfflinePhase;
 import io.dikw.microcluster.online.OnlineParams;
 import io.dikw.microcluster.storm.MicroClusterTopology;
 import io.dikw.microcluster.storm.SourceSpec;
@@ -54,7 +55,7 @@ final class MicroclusterRunner {
         final CsvLayout layout = layout(o);
         final EngineConfig config = new EngineConfig(new OnlineParams(o.q, o.init, o.boundary,
             OnlineParams.DEFAULT_RELEVANCE_M, o.horizon == null ? o.window : o.horizon, o.seed), o.k, o.parallelism,
-            o.window, o.batch, 3, !o.noScore, MAX_SCORED_POINTS, 1024);
+            o.window, o.batch, OfflinePhase.RESTARTS_DEFAULT, !o.noScore, MAX_SCORED_POINTS, 1024);
         Files.createDirectories(o.out);
         final Path dead = o.out.resolve("dead-letters.jsonl");
         Files.deleteIfExists(dead);

@@ -95,7 +95,8 @@ public final class MicroClusterBench {
     }
 
     private static EngineConfig config(final int p, final double rate, final boolean evaluate) {
-        return new EngineConfig(OnlineParams.of(Q, INIT, WINDOW, 42), K, p, WINDOW, BATCH, 3, evaluate, MAX_EVAL, 1024);
+        return new EngineConfig(OnlineParams.of(Q, INIT, WINDOW, 42), K, p, WINDOW, BATCH, io.dikw.microcluster.offline.OfflinePhase.RESTARTS_DEFAULT, evaluate, MAX_EVAL,
+            1024);
     }
 
     private static void compare(final BenchTable table, final BenchStream s, final int[] ps, final double rate,

@@ -47,7 +47,7 @@ public record EngineConfig(OnlineParams online, int k, int parallelism, double w
      * @return the settings
      */
     public static EngineConfig paperDefaults(final int parallelism) {
-        return new EngineConfig(OnlineParams.of(50, 2000, 70, 42), 5, parallelism, 70, 5, 3, true, 200_000, 1024);
+        return new EngineConfig(OnlineParams.of(50, 2000, 70, 42), 5, parallelism, 70, 5, 10, true, 200_000, 1024);
     }
 
     /** @param p partitions @return a copy */

@@ -5,10 +5,7 @@ import io.dikw.microcluster.data.PointBlock;
 import io.dikw.microcluster.data.PointSource;
 import io.dikw.microcluster.online.OnlineStats;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,17 +38,6 @@ public final class LocalEngine implements ClusteringEngine {
     }
 
     private record BatchPoints(long batch, double end, long batchPoints, List<PointBlock> blocks, long readyNanos) {
-    }
-
-    private static final class Pending {
-        BatchPoints points;
-        final CfSet[] windows;
-        int arrived;
-        long start = Long.MAX_VALUE;
-
-        Pending(final int p) {
-            windows = new CfSet[p];
-        }
     }
 
     @Override
@@ -168,7 +154,7 @@ public final class LocalEngine implements ClusteringEngine {
 
     private static void mergeLoop(final int p, final BlockingQueue<Object> in, final BatchFinisher finisher,
         final long[] batches, final AtomicReference<Throwable> failure) {
-        final Map<Long, Pending> pending = new HashMap<>();
+        final PendingBatches<BatchPoints> pending = new PendingBatches<>(p);
         try {
             while (true) {
                 final Object m = in.take();
@@ -178,24 +164,17 @@ public final class LocalEngine implements ClusteringEngine {
                 if (failure.get() != null) {
                     continue;
                 }
-                final long batch;
+                final PendingBatches.Complete<BatchPoints> done;
                 if (m instanceof BatchPoints bp) {
-                    batch = bp.batch();
-                    pending.computeIfAbsent(batch, b -> new Pending(p)).points = bp;
+                    done = pending.points(bp.batch(), bp);
                 } else {
                     final PartitionWindow w = (PartitionWindow) m;
-                    batch = w.batch();
-                    final Pending pb = pending.computeIfAbsent(batch, b -> new Pending(p));
-                    pb.windows[w.partition()] = w.window();
-                    pb.arrived++;
-                    pb.start = Math.min(pb.start, w.startNanos());
+                    done = pending.window(w.batch(), w.partition(), w.window(), w.startNanos());
                 }
-                final Pending pb = pending.get(batch);
-                if (pb.points != null && pb.arrived == p) {
-                    pending.remove(batch);
-                    final BatchPoints bp = pb.points;
-                    finisher.finish(batch, bp.end(), bp.batchPoints(), bp.blocks(), Arrays.asList(pb.windows),
-                        bp.readyNanos(), Math.max(pb.start, bp.readyNanos()));
+                if (done != null) {
+                    final BatchPoints bp = done.points();
+                    finisher.finish(done.batch(), bp.end(), bp.batchPoints(), bp.blocks(), done.windows(),
+                        bp.readyNanos(), Math.max(done.startNanos(), bp.readyNanos()));
                     batches[0]++;
                 }
             }

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  */
 public final class OfflinePhase {
     /** Default k-means restarts. */
-    public static final int RESTARTS_DEFAULT = 3;
+    public static final int RESTARTS_DEFAULT = 10;
 
     private final int k;
     private final int restarts;

@@ -1,16 +1,14 @@
 package io.dikw.microcluster.storm;
 
-import io.dikw.microcluster.cf.CfSet;
 import io.dikw.microcluster.cf.CfWire;
 import io.dikw.microcluster.data.PointBlock;
 import io.dikw.microcluster.engine.BatchFinisher;
 import io.dikw.microcluster.engine.BatchListener;
 import io.dikw.microcluster.engine.BatchResult;
 import io.dikw.microcluster.engine.EngineConfig;
+import io.dikw.microcluster.engine.PendingBatches;
 import io.dikw.microcluster.engine.RunSummary;
 import io.dikw.microcluster.online.OnlineStats;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,22 +34,11 @@ public final class MergeBolt extends BaseRichBolt {
     private final int dims;
     private transient BatchFinisher finisher;
     private transient LocalRuns.Handle handle;
-    private transient Map<Long, Pending> pending;
+    private transient PendingBatches<Tuple> pending;
     private transient long[][] decisions;
     private transient long finished;
     private transient Tuple eos;
     private transient long firstNanos;
-
-    private static final class Pending {
-        Tuple points;
-        final CfSet[] windows;
-        int arrived;
-        long start = Long.MAX_VALUE;
-
-        Pending(final int p) {
-            windows = new CfSet[p];
-        }
-    }
 
     /**
      * @param runId  the run
@@ -69,7 +56,7 @@ public final class MergeBolt extends BaseRichBolt {
         this.handle = LocalRuns.find(runId);
         final BatchListener listener = handle != null ? handle.listener() : MergeBolt::log;
         this.finisher = new BatchFinisher(config, dims, listener);
-        this.pending = new HashMap<>();
+        this.pending = new PendingBatches<>(config.parallelism());
         this.decisions = new long[config.parallelism()][];
     }
 
@@ -85,36 +72,30 @@ public final class MergeBolt extends BaseRichBolt {
             firstNanos = System.nanoTime();
         }
         try {
-            final long batch;
+            final PendingBatches.Complete<Tuple> done;
             if (PointSpout.BATCHES.equals(t.getSourceStreamId())) {
                 if (t.getBooleanByField("eos")) {
                     eos = t;
                     completeIfDone();
                     return;
                 }
-                batch = t.getLongByField("batch");
-                pending.computeIfAbsent(batch, b -> new Pending(config.parallelism())).points = t;
+                done = pending.points(t.getLongByField("batch"), t);
             } else {
-                batch = t.getLongByField("batch");
-                final Pending pb = pending.computeIfAbsent(batch, b -> new Pending(config.parallelism()));
                 final int part = t.getIntegerByField("partition");
-                pb.windows[part] = CfWire.decode((double[]) t.getValueByField("window"), dims);
-                pb.arrived++;
-                pb.start = Math.min(pb.start, t.getLongByField("startNanos"));
                 decisions[part] = (long[]) t.getValueByField("decisions");
+                done = pending.window(t.getLongByField("batch"), part,
+                    CfWire.decode((double[]) t.getValueByField("window"), dims), t.getLongByField("startNanos"));
             }
-            final Pending pb = pending.get(batch);
-            if (pb.points != null && pb.arrived == config.parallelism()) {
-                pending.remove(batch);
-                final Tuple p = pb.points;
+            if (done != null) {
+                final Tuple p = done.points();
                 final double[] values = (double[]) p.getValueByField("values");
                 final int[] labels = (int[]) p.getValueByField("labels");
                 final int n = labels.length;
                 final List<PointBlock> blocks = n == 0 ? List.of()
                     : List.of(PointBlock.wrap(dims, values, new double[n], labels, n));
                 final long ready = p.getLongByField("readyNanos");
-                finisher.finish(batch, p.getDoubleByField("end"), p.getLongByField("batchPoints"), blocks,
-                    Arrays.asList(pb.windows), ready, Math.max(pb.start, ready));
+                finisher.finish(done.batch(), p.getDoubleByField("end"), p.getLongByField("batchPoints"), blocks,
+                    done.windows(), ready, Math.max(done.startNanos(), ready));
                 finished++;
                 completeIfDone();
             }

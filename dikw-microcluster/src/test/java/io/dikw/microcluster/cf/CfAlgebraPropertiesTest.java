@@ -46,7 +46,7 @@ class CfAlgebraPropertiesTest {
         }
     }
 
-    @Property
+    @Property(tries = 300)
     void mergingTwoSummariesEqualsSummarizingBothPointSets(@ForAll("points") final List<P> a,
         @ForAll("points") final List<P> b) {
         final CfSet set = new CfSet(2, D);
@@ -61,7 +61,7 @@ class CfAlgebraPropertiesTest {
         assertThat(set.ids(0).size()).isEqualTo(2);
     }
 
-    @Property
+    @Property(tries = 300)
     void subtractingAnOlderSummaryLeavesTheNewerPoints(@ForAll("points") final List<P> older,
         @ForAll("points") final List<P> newer) {
         final List<P> all = new java.util.ArrayList<>(older);
@@ -71,7 +71,7 @@ class CfAlgebraPropertiesTest {
         assertSameStats(current, 0, summarize(newer), 0);
     }
 
-    @Property
+    @Property(tries = 300)
     void centroidAndRadiusMatchTheirDefinitions(@ForAll("points") final List<P> pts) {
         final CfSet s = summarize(pts);
         final double[] c = new double[D];

@@ -20,20 +20,29 @@ class KddGeneratorTest {
         final String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(200_000);
         int bursts = 1;
+        int badShape = 0;
+        int rateOutOfRange = 0;
         String previous = null;
         for (final String line : lines) {
             final String[] f = line.split(",", -1);
-            assertThat(f).hasSize(42);
-            assertThat(f[1]).isIn("tcp", "udp", "icmp");
-            assertThat(f[41]).endsWith(".");
+            if (f.length != 42 || !(f[1].equals("tcp") || f[1].equals("udp") || f[1].equals("icmp"))
+                || !f[41].endsWith(".")) {
+                badShape++;
+                continue;
+            }
             for (final int rate : new int[] {24, 25, 26, 27, 28, 29, 30, 33, 34, 35, 36, 37, 38, 39, 40}) {
-                assertThat(Double.parseDouble(f[rate])).isBetween(0.0, 1.0);
+                final double v = Double.parseDouble(f[rate]);
+                if (v < 0 || v > 1) {
+                    rateOutOfRange++;
+                }
             }
             if (previous != null && !previous.equals(f[41])) {
                 bursts++;
             }
             previous = f[41];
         }
+        assertThat(badShape).isZero();
+        assertThat(rateOutOfRange).isZero();
         // smurf ~57%, neptune ~22%, normal ~20% as in the 10% file
         assertThat(counts[0] / 200_000.0).isBetween(0.35, 0.75);
         assertThat(counts[2] / 200_000.0).isBetween(0.08, 0.35);
