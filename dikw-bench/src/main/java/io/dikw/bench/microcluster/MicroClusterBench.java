@@ -94,7 +94,7 @@ public final class MicroClusterBench {
         System.err.println("wrote " + out);
     }
 
-    private static EngineConfig config(final int p, final double rate, final boolean evaluate) {
+    private static EngineConfig config(final int p, final boolean evaluate) {
         return new EngineConfig(OnlineParams.of(Q, INIT, WINDOW, 42), K, p, WINDOW, BATCH, io.dikw.microcluster.offline.OfflinePhase.RESTARTS_DEFAULT, evaluate, MAX_EVAL,
             1024);
     }
@@ -106,12 +106,12 @@ public final class MicroClusterBench {
             BATCH, WINDOW, MAX_EVAL);
         table.row(s.name(), "MOA CluStream", 1, moa.points(), moa.seconds(), moa.pointsPerSecond(), 1.0, moa.meanSsq(),
             1.0, Double.NaN, moa.purity(), moa.nmi(), Double.NaN, Double.NaN);
-        final Measured seq = measure(s, new SequentialEngine(config(1, rate, false)),
-            new SequentialEngine(config(1, rate, true)), rate, repeats);
+        final Measured seq = measure(s, "sequential", new SequentialEngine(config(1, false)),
+            new SequentialEngine(config(1, true)), rate, repeats);
         row(table, s, "dikw sequential", 1, seq, moa, seq);
         for (final int p : ps) {
-            final Measured m = measure(s, new LocalEngine(config(p, rate, false)), new LocalEngine(config(p, rate, true)),
-                rate, repeats);
+            final Measured m = measure(s, "local p=" + p, new LocalEngine(config(p, false)),
+                new LocalEngine(config(p, true)), rate, repeats);
             row(table, s, "dikw local", p, m, moa, seq);
         }
     }
@@ -128,8 +128,8 @@ public final class MicroClusterBench {
         double processingMs, double delayMs) {
     }
 
-    private static Measured measure(final BenchStream s, final ClusteringEngine timed, final ClusteringEngine scored,
-        final double rate, final int repeats) throws Exception {
+    private static Measured measure(final BenchStream s, final String name, final ClusteringEngine timed,
+        final ClusteringEngine scored, final double rate, final int repeats) throws Exception {
         double best = Double.POSITIVE_INFINITY;
         long points = 0;
         double processing = 0;
@@ -149,8 +149,7 @@ public final class MicroClusterBench {
         final double ssq = batches.stream().mapToDouble(b -> b.quality().ssq()).average().orElse(Double.NaN);
         final double purity = batches.stream().mapToDouble(b -> b.quality().purity()).average().orElse(Double.NaN);
         final double nmi = batches.stream().mapToDouble(b -> b.quality().nmi()).average().orElse(Double.NaN);
-        System.err.printf(Locale.ROOT, "  %s p=%d: %,.0f points/s%n", timed.getClass().getSimpleName(),
-            0, points / best);
+        System.err.printf(Locale.ROOT, "  %s: %,.0f points/s%n", name, points / best);
         return new Measured(points, best, ssq, purity, nmi, processing, delay);
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Builds a {@link CsvLayout} from what a user names on the command line: columns by header name or
@@ -96,7 +95,6 @@ public final class CsvLayouts {
         }
         throw new IllegalArgumentException("no column named '" + s + "'"
             + (named ? "; the header names " + String.join(", ", names.subList(0, Math.min(12, names.size())))
-                + (names.size() > 12 ? ", ..." : "") : "; the file has no header, so name columns by number (1-based)")
-            + String.format(Locale.ROOT, ""));
+                + (names.size() > 12 ? ", ..." : "") : "; the file has no header, so name columns by number (1-based)"));
     }
 }

@@ -80,16 +80,15 @@ public final class PointBlock {
      */
     public static PointBlock wrap(final int dims, final double[] values, final double[] times, final int[] labels,
         final int count) {
-        final PointBlock b = new PointBlock(dims, 0, values, times, labels);
-        b.count = count;
-        return b;
+        return new PointBlock(dims, values, times, labels, count);
     }
 
-    private PointBlock(final int dims, final int unused, final double[] values, final double[] times,
-        final int[] labels) {
+    private PointBlock(final int dims, final double[] values, final double[] times, final int[] labels,
+        final int count) {
         this.dims = dims;
         this.values = values;
         this.times = times;
         this.labels = labels;
+        this.count = count;
     }
 }
