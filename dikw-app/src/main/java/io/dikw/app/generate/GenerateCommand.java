@@ -2,6 +2,7 @@ package io.dikw.app.generate;
 
 import io.dikw.core.io.InputFiles;
 import io.dikw.core.progress.ProgressBar;
+import io.dikw.microcluster.data.KddGenerator;
 import io.dikw.social.generate.GenerationStats;
 import io.dikw.social.generate.GeneratorConfig;
 import io.dikw.social.generate.TweetStreamGenerator;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code dikw generate}: synthetic streams with known ground truth. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Generate synthetic streams with planted ground truth (no real corpus is needed).",
-    subcommands = GenerateCommand.Tweets.class)
+    subcommands = {GenerateCommand.Tweets.class, GenerateCommand.Kdd.class})
 public final class GenerateCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -83,6 +84,49 @@ public final class GenerateCommand implements Runnable {
             final String name = out.getFileName().toString().replaceFirst("\\.jsonl?(\\.gz)?$", "")
                 .replaceFirst("\\.gz$", "");
             return out.resolveSibling(name + "-labels.tsv.gz");
+        }
+    }
+
+    /** {@code dikw generate kdd}. */
+    @Command(name = "kdd", mixinStandardHelpOptions = true,
+        description = "Write a KDD Cup '99-shaped stream of network connections (the real data set is not needed): "
+            + "41 attributes with the real names and types and the label last, no header, as in the original file; "
+            + "classes in the proportions of the 10% file (smurf, neptune, normal, ...) arriving in long single-class "
+            + "bursts; heavy-tailed byte counts, rates in [0,1]. Read it with: ./dikw microcluster run --input FILE "
+            + "--preset kdd99")
+    static final class Kdd implements Callable<Integer> {
+        @Option(names = "--count", paramLabel = "N", defaultValue = "494021",
+            description = "Records; default: ${DEFAULT-VALUE} (the size of the 10% file).")
+        long count;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (same seed, same stream); default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+            description = "CSV file (.csv, or .csv.gz to compress), or - for standard output.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (count < 0) {
+                throw new IllegalArgumentException("--count must not be negative, got " + count);
+            }
+            final ProgressBar bar = new ProgressBar("generating", count, System.err);
+            final long[] perClass;
+            try (Writer w = InputFiles.create(out)) {
+                perClass = new KddGenerator(seed).write(count, w, bar::update);
+            }
+            bar.finish(String.format(Locale.ROOT, "%,d records", count));
+            final StringBuilder mix = new StringBuilder();
+            for (int c = 0; c < perClass.length && mix.length() < 200; c++) {
+                if (perClass[c] > 0) {
+                    mix.append(mix.length() == 0 ? "" : ", ").append(KddGenerator.label(c)).append(' ')
+                        .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * perClass[c] / Math.max(1, count)));
+                }
+            }
+            System.err.println("classes: " + mix);
+            System.err.println("records: " + out);
+            return 0;
         }
     }
 }
