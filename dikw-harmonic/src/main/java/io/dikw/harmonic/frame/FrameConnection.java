@@ -1,0 +1,125 @@
+package io.dikw.harmonic.frame;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One persistent TCP connection speaking frames: a {@link FrameReader} and a {@link FrameWriter}
+ * on a blocking socket channel. Clients open it with {@link #connect} and authenticate with
+ * {@link #hello}; servers wrap accepted sockets.
+ */
+public final class FrameConnection implements Closeable {
+    /** Payload limit before authentication: a HELLO carries only the token. */
+    public static final int HELLO_PAYLOAD_LIMIT = 1024;
+
+    private final SocketChannel socket;
+    private final FrameReader reader;
+    private final FrameWriter writer;
+    private final String peer;
+
+    /**
+     * @param socket a connected socket channel (blocking)
+     * @param payloadLimit largest payload accepted
+     * @throws IOException when the socket cannot be configured
+     */
+    public FrameConnection(final SocketChannel socket, final long payloadLimit) throws IOException {
+        this.socket = socket;
+        socket.configureBlocking(true);
+        socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        this.reader = new FrameReader(socket, payloadLimit);
+        this.writer = new FrameWriter(socket);
+        this.peer = String.valueOf(socket.getRemoteAddress());
+    }
+
+    /**
+     * @param host the host
+     * @param port the port
+     * @param payloadLimit largest payload accepted from the peer
+     * @return the connection
+     * @throws IOException when it cannot connect
+     */
+    public static FrameConnection connect(final String host, final int port, final long payloadLimit) throws IOException {
+        final SocketChannel socket = SocketChannel.open();
+        try {
+            socket.connect(new InetSocketAddress(host, port));
+            return new FrameConnection(socket, payloadLimit);
+        } catch (final IOException e) {
+            socket.close();
+            throw new IOException("cannot connect to " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Authenticates: sends HELLO with the role and token and waits for the ACK.
+     *
+     * @param role who this side is ("source", "channel:W:C:PROCESSOR")
+     * @param token the access token
+     * @throws IOException when refused (the message gives the peer's reason) or the connection fails
+     */
+    public void hello(final String role, final String token) throws IOException {
+        writer.write(new Frame(FrameType.HELLO, 0, role, ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8))));
+        final Frame reply = reader.read();
+        if (reply == null) {
+            throw new IOException(peer + " closed the connection after HELLO");
+        }
+        if (reply.type() == FrameType.REJECT) {
+            throw new IOException(peer + " refused the connection: " + reply.name() + ": " + reply.payloadText());
+        }
+        if (reply.type() != FrameType.ACK) {
+            throw new IOException(peer + " answered HELLO with " + reply.type());
+        }
+    }
+
+    /** @return the reader (one thread reads) */
+    public FrameReader reader() {
+        return reader;
+    }
+
+    /**
+     * @param frame the frame to send
+     * @throws IOException when the connection fails
+     */
+    public void write(final Frame frame) throws IOException {
+        writer.write(frame);
+    }
+
+    /**
+     * Sends a REJECT and closes: for malformed frames and failed authentication.
+     *
+     * @param reason the reason code
+     * @param tupleId the tuple concerned, or 0
+     * @param detail the detail for people
+     */
+    public void rejectAndClose(final String reason, final long tupleId, final String detail) {
+        try {
+            writer.write(Frame.reject(reason, tupleId, detail));
+        } catch (final IOException ignored) {
+            // The peer may already be gone; closing is all that is left.
+        }
+        close();
+    }
+
+    /** @return the remote address, for messages */
+    public String peer() {
+        return peer;
+    }
+
+    /** @return true while open */
+    public boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (final IOException ignored) {
+            // Closing a broken socket fails harmlessly.
+        }
+    }
+}
