@@ -16,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 public final class FrameConnection implements Closeable {
     /** Payload limit before authentication: a HELLO carries only the token. */
     public static final int HELLO_PAYLOAD_LIMIT = 1024;
+    /** Most bytes read and dropped after a REJECT before closing. */
+    public static final long DRAIN_BYTES = 256L << 20;
+    /** Longest time spent reading and dropping after a REJECT before closing. */
+    public static final long DRAIN_MILLIS = 2000;
 
     private final SocketChannel socket;
     private final FrameReader reader;
@@ -89,7 +93,9 @@ public final class FrameConnection implements Closeable {
     }
 
     /**
-     * Sends a REJECT and closes: for malformed frames and failed authentication.
+     * Sends a REJECT and closes: for malformed frames and failed authentication. Before closing it
+     * reads and drops what the peer is still sending (at most {@link #DRAIN_BYTES} bytes or
+     * {@link #DRAIN_MILLIS} ms), so the peer gets the reason rather than a connection reset.
      *
      * @param reason the reason code
      * @param tupleId the tuple concerned, or 0
@@ -98,10 +104,35 @@ public final class FrameConnection implements Closeable {
     public void rejectAndClose(final String reason, final long tupleId, final String detail) {
         try {
             writer.write(Frame.reject(reason, tupleId, detail));
+            socket.shutdownOutput();
+            drain();
         } catch (final IOException ignored) {
             // The peer may already be gone; closing is all that is left.
         }
         close();
+    }
+
+    private void drain() throws IOException {
+        socket.configureBlocking(false);
+        final ByteBuffer scratch = ByteBuffer.allocate(64 * 1024);
+        final long end = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
+        long left = DRAIN_BYTES;
+        while (left > 0 && System.nanoTime() < end) {
+            scratch.clear();
+            final int n = socket.read(scratch);
+            if (n < 0) {
+                return;
+            }
+            if (n == 0) {
+                try {
+                    Thread.sleep(1);
+                } catch (final InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            left -= n;
+        }
     }
 
     /** @return the remote address, for messages */

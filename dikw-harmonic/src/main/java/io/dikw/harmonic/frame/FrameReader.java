@@ -114,6 +114,7 @@ public final class FrameReader {
         if (header.getInt(RESERVED_OFFSET) != 0) {
             throw new FrameException("bad-reserved", "reserved=" + header.getInt(RESERVED_OFFSET) + " must be 0");
         }
+        final int checksum = header.getInt(CHECKSUM_OFFSET);
         crc.reset();
         header.position(0).limit(CHECKSUM_OFFSET);
         crc.update(header);
@@ -130,7 +131,7 @@ public final class FrameReader {
         } catch (final CharacterCodingException e) {
             throw new FrameException("bad-name", "name is not valid UTF-8 (" + nameLength + " bytes)");
         }
-        return new Header(type, tupleId, text, (int) payloadLength, header.getInt(CHECKSUM_OFFSET));
+        return new Header(type, tupleId, text, (int) payloadLength, checksum);
     }
 
     /**
