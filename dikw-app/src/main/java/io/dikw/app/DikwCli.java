@@ -1,6 +1,7 @@
 package io.dikw.app;
 
 import io.dikw.app.generate.GenerateCommand;
+import io.dikw.app.harmonic.HarmonicCommand;
 import io.dikw.app.social.DemoCommand;
 import io.dikw.app.social.SocialCommand;
 import picocli.CommandLine;
@@ -18,8 +19,10 @@ import picocli.CommandLine.Command;
         "  @|bold ./dikw demo|@                        cluster a bundled stream of 50,000 tweets into memes",
         "  @|bold ./dikw social run --input FILE|@     cluster your own tweets (JSON lines, v1.1 or v2)",
         "  @|bold ./dikw generate tweets --out FILE|@  make a synthetic stream with planted memes",
+        "  @|bold ./dikw harmonic local --workers 2|@  stream large tuples to persistent processing channels (HarmonicIO)",
         ""},
-    subcommands = {DemoCommand.class, SocialCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, SocialCommand.class, GenerateCommand.class, HarmonicCommand.class,
+        CommandLine.HelpCommand.class},
     footer = {"", "Each command has its own help: ./dikw help COMMAND (e.g. ./dikw social run --help)."})
 public final class DikwCli implements Runnable {
     @CommandLine.Spec
