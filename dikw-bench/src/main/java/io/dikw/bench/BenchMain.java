@@ -18,12 +18,15 @@ public final class BenchMain {
         switch (name) {
             case "social-sequential" -> SequentialSocialBench.main(rest);
             case "social-parallel" -> io.dikw.bench.social.ParallelSocialBench.main(rest);
+            case "harmonic" -> io.dikw.bench.harmonic.HarmonicBench.main(rest);
             default -> {
                 System.err.println("usage: dikw-bench/bench NAME [options]\n"
                     + "  social-sequential [--sample FILE] [--tweets N] [--rate R] [--out FILE]\n"
                     + "      sequential meme clustering tweets/s and heap on the sample and a generated stream\n"
                     + "  social-parallel [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--out FILE]\n"
-                    + "      sequential vs Storm with 1, 2, 4 bolts (tweets/s, LFK-NMI), delta vs full sync bytes");
+                    + "      sequential vs Storm with 1, 2, 4 bolts (tweets/s, LFK-NMI), delta vs full sync bytes\n"
+                    + "  harmonic [--sizes 1KB,100KB,1MB,10MB] [--megabytes M] [--systems harmonic,storm,artemis] [--quick]\n"
+                    + "      HarmonicIO (master + 2 workers) vs Storm LocalCluster vs Artemis: msg/s and MB/s per payload size");
                 System.exit(name.isEmpty() || "--help".equals(name) ? 0 : 2);
             }
         }

@@ -161,13 +161,15 @@ final class Channel implements AutoCloseable {
                     continue;
                 }
                 final ByteBuffer payload = reader.readPayload(h);
+                // STARTED goes out before the tuple can be processed, so the master always sees it
+                // before this channel's next FETCH (same connection, in order).
+                master.write(Frame.of(FrameType.STARTED, h.tupleId(), h.name()));
                 if (!inbox.offer(new Tuple(h.tupleId(), h.name(), payload))) {
                     conn.write(Frame.reject("channel-busy", h.tupleId(), "channel " + index + " is busy; ask the master again"));
                     continue;
                 }
                 stats.received.increment();
                 conn.write(Frame.of(FrameType.ACK, h.tupleId(), h.name()));
-                master.write(Frame.of(FrameType.STARTED, h.tupleId(), h.name()));
             }
         } catch (final FrameException e) {
             rejections.count(e.reason());

@@ -27,7 +27,13 @@ final class ExternalUnit implements ProcessingUnit {
         this.in = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
         this.out = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
         this.outputLimit = outputLimit;
-        this.description = "external unit " + command + " (pid " + process.pid() + ")";
+        this.description = "external unit '" + describe(command) + "' (pid " + process.pid() + ")";
+    }
+
+    /** @return the command, shortened to its program and last argument when long (class paths are) */
+    static String describe(final List<String> command) {
+        final String full = String.join(" ", command);
+        return full.length() <= 100 ? full : command.get(0) + " ... " + command.get(command.size() - 1);
     }
 
     long pid() {
@@ -42,7 +48,7 @@ final class ExternalUnit implements ProcessingUnit {
             r = StdioProtocol.readResponse(out, outputLimit);
         } catch (final IOException e) {
             throw new UnitCrashedException(description + " died while processing tuple " + tuple.id()
-                + exitCode() + ": " + e.getMessage(), e);
+                + exitCode() + ": " + e, e);
         }
         if (r.tupleId() != tuple.id()) {
             throw new UnitCrashedException(description + " answered tuple " + r.tupleId() + " while processing "
