@@ -65,7 +65,7 @@ public final class HarmonicBench {
             for (final String system : systems) {
                 running.put(system, switch (system) {
                     case "harmonic" -> new HarmonicPayloads(2, channels, Math.max(largest + 1024, 64L << 20));
-                    case "storm" -> new StormPayloads();
+                    case "storm" -> new StormPayloads(sources);
                     case "artemis" -> new ArtemisPayloads();
                     default -> throw new IllegalArgumentException("unknown system " + system + " (harmonic, storm, artemis)");
                 });

@@ -93,6 +93,34 @@ public final class FrameConnection implements Closeable {
     }
 
     /**
+     * Reads the next tuple header from a source: sources may send only TUPLE frames.
+     *
+     * @return the header (payload not read yet), or null when the source closed the connection
+     * @throws FrameException when the frame is malformed or not a TUPLE
+     * @throws IOException when the connection fails
+     */
+    public FrameReader.Header nextTuple() throws IOException {
+        final FrameReader.Header h = reader.readHeader();
+        if (h != null && h.type() != FrameType.TUPLE) {
+            throw new FrameException("unexpected-frame", "a source may send only TUPLE frames, got " + h.type());
+        }
+        return h;
+    }
+
+    /**
+     * Refuses one tuple but keeps the connection: drops its payload and sends a REJECT saying why.
+     *
+     * @param h the tuple's header, just read
+     * @param reason the reason code (the sender may retry on it)
+     * @param detail the detail for people
+     * @throws IOException when the connection fails
+     */
+    public void refuse(final FrameReader.Header h, final String reason, final String detail) throws IOException {
+        reader.skipPayload(h);
+        writer.write(Frame.reject(reason, h.tupleId(), detail));
+    }
+
+    /**
      * Sends a REJECT and closes: for malformed frames and failed authentication. Before closing it
      * reads and drops what the peer is still sending (at most {@link #DRAIN_BYTES} bytes or
      * {@link #DRAIN_MILLIS} ms), so the peer gets the reason rather than a connection reset.

@@ -59,20 +59,15 @@ final class DataPlane {
     private void serveSource(final FrameConnection conn) throws IOException {
         final FrameReader reader = conn.reader();
         FrameReader.Header h;
-        while ((h = reader.readHeader()) != null) {
-            if (h.type() != FrameType.TUPLE) {
-                throw new FrameException("unexpected-frame", "a source may send only TUPLE frames, got " + h.type());
-            }
+        while ((h = conn.nextTuple()) != null) {
             if (!scheduler.issued(h.tupleId())) {
-                reader.skipPayload(h);
-                conn.write(Frame.reject("unknown-tuple-id", h.tupleId(), "tuple id " + h.tupleId()
-                    + " was not given out by this master; ask GET /api/endpoint first"));
+                conn.refuse(h, "unknown-tuple-id", "tuple id " + h.tupleId()
+                    + " was not given out by this master; ask GET /api/endpoint first");
                 continue;
             }
             if (!scheduler.reserve(h.payloadLength())) {
-                reader.skipPayload(h);
                 rejections.count("queue-full");
-                conn.write(Frame.reject("queue-full", h.tupleId(), "the master queue is full; retry later"));
+                conn.refuse(h, "queue-full", "the master queue is full; retry later");
                 continue;
             }
             final ByteBuffer payload;

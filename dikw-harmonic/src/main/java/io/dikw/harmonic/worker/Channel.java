@@ -143,24 +143,18 @@ final class Channel implements AutoCloseable {
             }
             conn.reader().payloadLimit(payloadLimit);
             conn.write(Frame.of(FrameType.ACK, 0, "source"));
-            final FrameReader reader = conn.reader();
             FrameReader.Header h;
-            while ((h = reader.readHeader()) != null) {
-                if (h.type() != FrameType.TUPLE) {
-                    throw new FrameException("unexpected-frame", "a source may send only TUPLE frames, got " + h.type());
-                }
+            while ((h = conn.nextTuple()) != null) {
                 if (!processor.equals(h.name())) {
-                    reader.skipPayload(h);
-                    conn.write(Frame.reject("wrong-processor", h.tupleId(), "this channel runs '" + processor
-                        + "', not '" + h.name() + "'; ask the master for an endpoint"));
+                    conn.refuse(h, "wrong-processor", "this channel runs '" + processor + "', not '" + h.name()
+                        + "'; ask the master for an endpoint");
                     continue;
                 }
                 if (inbox.remainingCapacity() == 0) {
-                    reader.skipPayload(h);
-                    conn.write(Frame.reject("channel-busy", h.tupleId(), "channel " + index + " is busy; ask the master again"));
+                    conn.refuse(h, "channel-busy", "channel " + index + " is busy; ask the master again");
                     continue;
                 }
-                final ByteBuffer payload = reader.readPayload(h);
+                final ByteBuffer payload = conn.reader().readPayload(h);
                 // STARTED goes out before the tuple can be processed, so the master always sees it
                 // before this channel's next FETCH (same connection, in order).
                 master.write(Frame.of(FrameType.STARTED, h.tupleId(), h.name()));
