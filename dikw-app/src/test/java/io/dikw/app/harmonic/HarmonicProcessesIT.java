@@ -171,6 +171,26 @@ class HarmonicProcessesIT {
         assertThat(Files.exists(dir.resolve("dead"))).as("nothing dead-lettered").isFalse();
     }
 
+    @Test
+    void localStartsMasterAndWorkerProcessesAndProcessesTuples() throws Exception {
+        final Process local = dikw("local", "local", "--workers", "2", "--port", "0", "--send", "4", "--for", "3",
+            "--out", dir.resolve("local-out").toString());
+        assertThat(local.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        final String log = Files.readString(dir.resolve("local.log"));
+        assertThat(local.exitValue()).as(log).isZero();
+        assertThat(log).contains("status page:  http://127.0.0.1:").contains("sent 4 synthetic tuples");
+        final Path results = dir.resolve("local-out").resolve("results").resolve("sha256");
+        final long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end && (!Files.isDirectory(results) || Files.list(results).count() < 4)) {
+            Thread.sleep(50);
+        }
+        try (var files = Files.list(results)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".out"))).hasSize(4);
+        }
+        assertThat(Files.readString(dir.resolve("local-out").resolve("local").resolve("worker-1.log")))
+            .contains("HarmonicIO worker worker-1");
+    }
+
     private static String[] args(final String command, final String url, final List<Path> files) {
         final List<String> a = new ArrayList<>(List.of(command, "--master", url, "--processor", "upper"));
         files.forEach(f -> a.add(f.toString()));
