@@ -103,6 +103,7 @@ public final class HarmonicBench {
         table.print(System.out);
         table.writeJson(out);
         System.out.println("wrote " + out);
+        System.exit(0); // Storm's and Artemis's client threads are not daemons and would keep the JVM up
     }
 
     private static PayloadRun runOnce(final AutoCloseable system, final int size, final long messages, final int sources)
