@@ -1,11 +1,11 @@
 package io.dikw.app;
 
-<<<<<<< HEAD
 import io.dikw.app.cluster.StormClusterCommand;
-=======
 import io.dikw.app.collectives.CollectivesCommand;
->>>>>>> feat/collectives
 import io.dikw.app.generate.GenerateCommand;
+import io.dikw.app.graph.GraphCommand;
+import io.dikw.app.harmonic.HarmonicCommand;
+import io.dikw.app.microcluster.MicroclusterCommand;
 import io.dikw.app.social.DemoCommand;
 import io.dikw.app.social.SocialCommand;
 import picocli.CommandLine;
@@ -22,16 +22,15 @@ import picocli.CommandLine.Command;
         "Start here:",
         "  @|bold ./dikw demo|@                        cluster a bundled stream of 50,000 tweets into memes",
         "  @|bold ./dikw social run --input FILE|@     cluster your own tweets (JSON lines, v1.1 or v2)",
-        "  @|bold ./dikw generate tweets --out FILE|@  make a synthetic stream with planted memes",
-<<<<<<< HEAD
+        "  @|bold ./dikw generate tweets --out FILE|@  make a synthetic stream with planted memes (or: generate kdd)",
+        "  @|bold ./dikw microcluster run --input FILE --preset kdd99|@  cluster a numeric stream over a sliding window",
+        "  @|bold ./dikw graph serve|@                 run the streaming graph server (then graph stream / graph rmat)",
+        "  @|bold ./dikw harmonic local --workers 2|@  stream large tuples to persistent processing channels (HarmonicIO)",
+        "  @|bold ./dikw collectives bench|@           tree and ring broadcasts vs Storm's allGrouping, side by side",
         "  @|bold ./dikw storm-cluster start|@         a real multi-process Storm cluster on this machine",
         ""},
-    subcommands = {DemoCommand.class, SocialCommand.class, GenerateCommand.class, StormClusterCommand.class,
-=======
-        "  @|bold ./dikw collectives bench|@           tree and ring broadcasts vs Storm's allGrouping, side by side",
-        ""},
-    subcommands = {DemoCommand.class, SocialCommand.class, GenerateCommand.class, CollectivesCommand.class,
->>>>>>> feat/collectives
+    subcommands = {DemoCommand.class, SocialCommand.class, GenerateCommand.class, MicroclusterCommand.class,
+        GraphCommand.class, HarmonicCommand.class, CollectivesCommand.class, StormClusterCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Each command has its own help: ./dikw help COMMAND (e.g. ./dikw social run --help)."})
 public final class DikwCli implements Runnable {

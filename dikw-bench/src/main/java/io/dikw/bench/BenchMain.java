@@ -18,6 +18,10 @@ public final class BenchMain {
         switch (name) {
             case "social-sequential" -> SequentialSocialBench.main(rest);
             case "social-parallel" -> io.dikw.bench.social.ParallelSocialBench.main(rest);
+            case "microcluster" -> io.dikw.bench.microcluster.MicroClusterBench.main(rest);
+            case "microcluster-jmh" -> io.dikw.bench.microcluster.NearestKernelJmh.main(rest);
+            case "graph-ingest" -> io.dikw.bench.graph.GraphIngestBench.main(rest);
+            case "harmonic" -> io.dikw.bench.harmonic.HarmonicBench.main(rest);
             case "collectives" -> io.dikw.bench.collectives.CollectivesBench.main(rest);
             default -> {
                 System.err.println("usage: dikw-bench/bench NAME [options]\n"
@@ -25,6 +29,15 @@ public final class BenchMain {
                     + "      sequential meme clustering tweets/s and heap on the sample and a generated stream\n"
                     + "  social-parallel [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--out FILE]\n"
                     + "      sequential vs Storm with 1, 2, 4 bolts (tweets/s, LFK-NMI), delta vs full sync bytes\n"
+                    + "  microcluster [--points N] [--rbf-points N] [--moa-points N] [--p 1,2,4] [--repeats R] [--out FILE]\n"
+                    + "      parallel SCluStream vs MOA CluStream: points/s and window SSQ on KDD'99-like and RBF streams\n"
+                    + "  microcluster-jmh [JMH options]\n"
+                    + "      JMH: the nearest-micro-cluster kernel, dimension-major vs row-major centroids\n"
+                    + "  graph-ingest [--scale 20] [--edge-factor 16] [--batches 1000,10000,100000] [--threads T]\n"
+                    + "      [--peer-scale S] [--no-peers] [--no-tcp] [--out FILE]\n"
+                    + "      R-MAT insert/delete rates in-process and over TCP vs JGraphT and a ConcurrentHashMap baseline\n"
+                    + "  harmonic [--sizes 1KB,100KB,1MB,10MB] [--megabytes M] [--systems harmonic,storm,artemis] [--quick]\n"
+                    + "      HarmonicIO (master + 2 workers) vs Storm LocalCluster vs Artemis: msg/s and MB/s per payload size\n"
                     + "  collectives [--sizes 100,1000] [--tasks 8,16] [--algorithms serial,binary-tree] [--point-millis MS]\n"
                     + "      broadcast p50/p99 latency and throughput, every algorithm vs serial (allGrouping), PNG charts");
                 System.exit(name.isEmpty() || "--help".equals(name) ? 0 : 2);
