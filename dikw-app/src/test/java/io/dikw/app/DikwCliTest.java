@@ -5,56 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dikw.core.io.InputFiles;
 import io.dikw.social.generate.GeneratorConfig;
 import io.dikw.social.generate.TweetStreamGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DikwCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private Result run(final String... args) {
-        final PrintStream oldOut = System.out;
-        final PrintStream oldErr = System.err;
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final StringWriter cliErr = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            final CommandLine cli = DikwCli.commandLine();
-            cli.setErr(new PrintWriter(cliErr, true));
-            cli.setOut(new PrintWriter(System.out, true));
-            final int code = cli.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8) + cliErr);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(final String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void helpListsTheCommandsThatExist() {
-        final Result r = run("--help");
+        final CliRun r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("demo", "social", "generate");
     }
 
     @Test
     void socialRunHelpExplainsParallelismAndSync() {
-        final Result r = run("social", "run", "--help");
+        final CliRun r = run("social", "run", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--parallelism", "--sync", "--broker", "--http-port", "--sequential", "--labels");
     }
@@ -67,7 +41,7 @@ class DikwCliTest {
         final Path labels = dir.resolve("t-labels.tsv.gz");
         assertThat(labels).exists();
         final Path out = dir.resolve("out");
-        final Result r = run("social", "run", "--sequential", "--input", tweets.toString(), "--labels",
+        final CliRun r = run("social", "run", "--sequential", "--input", tweets.toString(), "--labels",
             labels.toString(), "--out", out.toString(), "--clusters", "20");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Clustered 3,000 tweets", "LFK-NMI", "No input record was rejected");
@@ -85,7 +59,7 @@ class DikwCliTest {
             w.write("{not json\n{\"id_str\":\"1\"}\n");
         }
         final Path out = dir.resolve("bad");
-        final Result r = run("social", "run", "--sequential", "--input", tweets.toString(), "--out", out.toString());
+        final CliRun r = run("social", "run", "--sequential", "--input", tweets.toString(), "--out", out.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Rejected 2 input records");
         assertThat(Files.readString(out.resolve("dead-letters.jsonl"))).contains("malformed-json", "missing-field");
@@ -93,7 +67,7 @@ class DikwCliTest {
 
     @Test
     void aMissingInputSaysWhatToDo() {
-        final Result r = run("social", "run", "--sequential", "--input", dir.resolve("nope.jsonl").toString(),
+        final CliRun r = run("social", "run", "--sequential", "--input", dir.resolve("nope.jsonl").toString(),
             "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("nope.jsonl", "check the path");
@@ -101,7 +75,7 @@ class DikwCliTest {
 
     @Test
     void anInvalidParameterNamesIt() {
-        final Result r = run("social", "run", "--sequential", "--input", "x", "--clusters", "0");
+        final CliRun r = run("social", "run", "--sequential", "--input", "x", "--clusters", "0");
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("clusters");
     }

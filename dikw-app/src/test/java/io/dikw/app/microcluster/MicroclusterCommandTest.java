@@ -2,50 +2,25 @@ package io.dikw.app.microcluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dikw.app.DikwCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import io.dikw.app.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MicroclusterCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(final String... args) {
-        final PrintStream oldOut = System.out;
-        final PrintStream oldErr = System.err;
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final ByteArrayOutputStream err = new ByteArrayOutputStream();
-        final StringWriter cliErr = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            final CommandLine cli = DikwCli.commandLine();
-            cli.setErr(new PrintWriter(cliErr, true));
-            cli.setOut(new PrintWriter(System.out, true));
-            final int code = cli.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + cliErr);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(final String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void helpExplainsTheOptions() {
-        final Result r = run("microcluster", "run", "--help");
+        final CliRun r = run("microcluster", "run", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--preset", "--window", "--parallelism", "--engine", "--on-bad-row", "--q", "--k");
     }
@@ -55,7 +30,7 @@ class MicroclusterCommandTest {
         final Path kdd = dir.resolve("kdd.csv.gz");
         assertThat(run("generate", "kdd", "--count", "30000", "--seed", "4", "--out", kdd.toString()).code()).isZero();
         final Path out = dir.resolve("out");
-        final Result r = run("microcluster", "run", "--input", kdd.toString(), "--preset", "kdd99", "--q", "30", "--k",
+        final CliRun r = run("microcluster", "run", "--input", kdd.toString(), "--preset", "kdd99", "--q", "30", "--k",
             "4", "--window", "10s", "--batch", "5s", "--parallelism", "2", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Macro clusters of the last window", "label mix", "neptune", "purity", "NMI");
@@ -75,13 +50,13 @@ class MicroclusterCommandTest {
         lines.set(202, "1,2");
         final Path csv = dir.resolve("points.csv");
         Files.write(csv, lines);
-        final Result fail = run("microcluster", "run", "--input", csv.toString(), "--label-column", "label",
+        final CliRun fail = run("microcluster", "run", "--input", csv.toString(), "--label-column", "label",
             "--q", "10", "--k", "2", "--window", "2s", "--batch", "1s", "--out", dir.resolve("o1").toString());
         assertThat(fail.code()).isEqualTo(1);
         assertThat(fail.err()).contains("line 102", "'oops', not a number", "--on-bad-row skip");
 
         final Path out = dir.resolve("o2");
-        final Result skip = run("microcluster", "run", "--input", csv.toString(), "--label-column", "label",
+        final CliRun skip = run("microcluster", "run", "--input", csv.toString(), "--label-column", "label",
             "--q", "10", "--k", "2", "--window", "2s", "--batch", "1s", "--on-bad-row", "skip", "--out", out.toString());
         assertThat(skip.code()).as(skip.err()).isZero();
         assertThat(skip.out()).contains("2 bad rows skipped");
@@ -92,7 +67,7 @@ class MicroclusterCommandTest {
     void anUnknownColumnSaysWhichColumnsExist() throws Exception {
         final Path csv = dir.resolve("p.csv");
         Files.writeString(csv, "a,b\n1,2\n");
-        final Result r = run("microcluster", "run", "--input", csv.toString(), "--columns", "a,zz");
+        final CliRun r = run("microcluster", "run", "--input", csv.toString(), "--columns", "a,zz");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("no column named 'zz'", "a, b");
     }
