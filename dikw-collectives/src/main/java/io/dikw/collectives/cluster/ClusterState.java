@@ -13,11 +13,10 @@ import java.util.List;
  * @param zookeeperPort ZooKeeper's client port
  * @param nimbusPort Nimbus's Thrift port
  * @param supervisors each supervisor's name, Thrift port and worker slot ports
- * @param uiPort the Storm UI's HTTP port, 0 when no UI was started
  * @param workerHeapMb heap of each worker JVM
  */
 public record ClusterState(String host, int zookeeperPort, int nimbusPort, List<Supervisor> supervisors,
-    int uiPort, int workerHeapMb) {
+    int workerHeapMb) {
 
     /**
      * One supervisor's ports.
@@ -33,11 +32,6 @@ public record ClusterState(String host, int zookeeperPort, int nimbusPort, List<
         public List<String> launchPrefix() {
             return netns.isEmpty() ? List.of() : List.of("ip", "netns", "exec", netns);
         }
-    }
-
-    /** @return total worker slots over all supervisors */
-    public int totalSlots() {
-        return supervisors.stream().mapToInt(s -> s.slotPorts().size()).sum();
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -153,8 +152,8 @@ public final class LocalStormCluster {
     }
 
     /**
-     * Stops every process of this cluster: supervisors first (so they launch nothing more), then their
-     * workers, then Nimbus and ZooKeeper. Politely (SIGTERM) first, forcibly after ten seconds.
+     * Stops every process of this cluster (supervisors, their workers, Nimbus, ZooKeeper) at once:
+     * politely (SIGTERM) first, forcibly after ten seconds.
      *
      * @return how many processes were stopped
      */
@@ -323,7 +322,7 @@ public final class LocalStormCluster {
                     STORM_SUPERVISOR_PORT, slots));
             }
         }
-        return new ClusterState(spec.host(), ports.get(0), ports.get(1), supervisors, 0, spec.workerHeapMb());
+        return new ClusterState(spec.host(), ports.get(0), ports.get(1), supervisors, spec.workerHeapMb());
     }
 
     /** Daemons by pid file, workers by Storm's pid files, and log writers by their Storm home; all checked by command line. */
@@ -346,15 +345,12 @@ public final class LocalStormCluster {
                 ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(daemons::belongsHere).ifPresent(found::add);
             }
         }
+        for (final String daemon : List.of(NIMBUS, ZOOKEEPER)) {
+            daemons.find(daemon).ifPresent(found::add);
+        }
+        // log writers have no pid file of their own; they carry the Storm home like their workers
         ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
             .filter(daemons::belongsHere).forEach(found::add);
-        for (final String daemon : List.of(NIMBUS, ZOOKEEPER)) {
-            final Optional<ProcessHandle> process = daemons.find(daemon);
-            process.ifPresent(p -> {
-                found.remove(p);
-                found.add(p);
-            });
-        }
         return new ArrayList<>(found);
     }
 

@@ -83,19 +83,6 @@ public final class NetnsLab {
     }
 
     /**
-     * @return the lab's host namespaces that exist now, in order
-     * @throws IOException when {@code ip} cannot be run
-     * @throws InterruptedException when interrupted
-     */
-    public static List<String> hosts() throws IOException, InterruptedException {
-        final List<String> out = new ArrayList<>();
-        for (int h = 1; namespaces().contains(namespace(h)); h++) {
-            out.add(namespace(h));
-        }
-        return out;
-    }
-
-    /**
      * @param ns a namespace name
      * @return its host number, or -1 when it is not one of the lab's hosts
      */

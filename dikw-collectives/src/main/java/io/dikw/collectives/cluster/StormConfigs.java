@@ -32,8 +32,6 @@ final class StormConfigs {
         conf.put("worker.heap.memory.mb", state.workerHeapMb());
         conf.put("topology.worker.max.heap.size.mb", (double) state.workerHeapMb());
         conf.put("worker.childopts", "-Xmx%HEAP-MEM%m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError");
-        conf.put("ui.port", state.uiPort() == 0 ? 8080 : state.uiPort());
-        conf.put("ui.host", state.host());
         // A dead worker is noticed within seconds rather than the default half minute.
         conf.put("supervisor.worker.timeout.secs", 15);
         conf.put("nimbus.supervisor.timeout.secs", 30);
@@ -58,13 +56,6 @@ final class StormConfigs {
         conf.put("storm.local.hostname", supervisor.host());
         conf.put("supervisor.thrift.port", supervisor.thriftPort());
         conf.put("supervisor.slots.ports", supervisor.slotPorts());
-        return conf;
-    }
-
-    /** @return the UI's configuration */
-    Map<String, Object> ui() {
-        final Map<String, Object> conf = common();
-        conf.put("storm.local.dir", layout.localDir("ui").toString());
         return conf;
     }
 }
