@@ -1,10 +1,13 @@
 package io.dikw.collectives.plan;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +26,7 @@ public final class Plan {
     private final Map<Integer, Integer> parents;
     private final Map<Integer, Slot> slots;
     private final int promisedDepth;
+    private final Map<Integer, BitSet> subtrees;
 
     Plan(final Algorithm algorithm, final int root, final int[] targets, final Map<Integer, int[]> children,
         final Map<Integer, Slot> slots, final int promisedDepth) {
@@ -39,6 +43,27 @@ public final class Plan {
             }
         });
         this.parents = Collections.unmodifiableMap(p);
+        this.subtrees = subtrees();
+    }
+
+    /** Each task's subtree as target positions: children before parents (reverse breadth-first order). */
+    private Map<Integer, BitSet> subtrees() {
+        final Map<Integer, BitSet> below = new HashMap<>();
+        final Map<Integer, Integer> depth = depths();
+        final List<Integer> order = new ArrayList<>(depth.keySet());
+        order.sort((a, b) -> Integer.compare(depth.get(b), depth.get(a)));
+        for (final int t : order) {
+            final BitSet mine = below.computeIfAbsent(t, k -> new BitSet(targets.length));
+            final int pos = position(t);
+            if (pos >= 0) {
+                mine.set(pos);
+            }
+            final int up = parent(t);
+            if (up >= 0) {
+                below.computeIfAbsent(up, k -> new BitSet(targets.length)).or(mine);
+            }
+        }
+        return below;
     }
 
     /** @return the algorithm this plan follows (never {@link Algorithm#AUTO}) */
@@ -100,6 +125,25 @@ public final class Plan {
             }
         }
         return depth;
+    }
+
+    /**
+     * @param task a task
+     * @return its position among the targets (their index by ascending task id), or -1 for a non-target
+     */
+    public int position(final int task) {
+        final int i = Arrays.binarySearch(targets, task);
+        return i >= 0 ? i : -1;
+    }
+
+    /**
+     * @param task a task of the plan
+     * @return the positions of the targets in its subtree, itself included (what a reduce waits for
+     *     there); empty for an unknown task. A copy.
+     */
+    public BitSet subtree(final int task) {
+        final BitSet b = subtrees.get(task);
+        return b == null ? new BitSet() : (BitSet) b.clone();
     }
 
     /**

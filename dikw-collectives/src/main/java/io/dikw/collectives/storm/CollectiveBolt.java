@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.storm.Config;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
 import org.apache.storm.topology.IRichBolt;
 import org.apache.storm.topology.OutputFieldsDeclarer;
 import org.apache.storm.tuple.Fields;
 import org.apache.storm.tuple.Tuple;
+import org.apache.storm.utils.TupleUtils;
 
 /**
  * Wraps the user's bolt so that it takes part in collectives while staying a normal bolt: it relays
@@ -22,8 +24,12 @@ final class CollectiveBolt implements IRichBolt {
     private static final long serialVersionUID = 1L;
     /** Fields of a relay stream: the original values, then the broadcast's root task. */
     static final Fields RELAY_FIELDS = new Fields("payload", "origin");
-    /** Fields of the up and down streams of a reduce: the round, then the partial or final values. */
+    /** Fields of the up stream of a reduce (the round, then the pieces) and of a gather's result. */
     static final Fields ROUND_FIELDS = new Fields("round", "payload");
+    /** Fields of the down stream of an allreduce or barrier: the round, the result, the missing tasks. */
+    static final Fields DOWN_FIELDS = new Fields("round", "payload", "missing");
+    /** Fields of an incomplete notice: the round, the tasks whose contribution never arrived. */
+    static final Fields INCOMPLETE_FIELDS = new Fields("round", "missing");
     /**
      * A direct stream never emitted on: subscribing to it makes the tasks of the subscriber visible to
      * the workers of this component (Storm shows a worker only the tasks it can send to).
@@ -40,6 +46,8 @@ final class CollectiveBolt implements IRichBolt {
     private transient Map<String, CollectiveSpec> relays;
     private transient Map<String, ReduceRole> partials;
     private transient Map<String, ReduceRole> results;
+    private transient List<ReduceRole> roles;
+    private transient boolean userWantsTicks;
 
     CollectiveBolt(final String component, final IRichBolt user) {
         this.component = Objects.requireNonNull(component, "component");
@@ -58,6 +66,9 @@ final class CollectiveBolt implements IRichBolt {
         relays = new HashMap<>();
         partials = new HashMap<>();
         results = new HashMap<>();
+        roles = new ArrayList<>();
+        final Map<String, Object> own = user.getComponentConfiguration();
+        userWantsTicks = own != null && own.get(Config.TOPOLOGY_TICK_TUPLE_FREQ_SECS) != null;
         final Map<String, ReduceRole> contributions = new HashMap<>();
         for (final CollectiveSpec s : specs) {
             if (s.kind() == CollectiveSpec.Kind.BROADCAST) {
@@ -66,6 +77,7 @@ final class CollectiveBolt implements IRichBolt {
                 continue;
             }
             final ReduceRole role = new ReduceRole(s, ctx, collector, user::execute);
+            roles.add(role);
             partials.put(s.upStream(), role);
             if (s.everyoneGetsResult()) {
                 results.put(s.downStream(), role);
@@ -80,6 +92,13 @@ final class CollectiveBolt implements IRichBolt {
     @Override
     @SuppressWarnings("unchecked")
     public void execute(final Tuple input) {
+        if (TupleUtils.isTick(input)) {
+            roles.forEach(ReduceRole::onTick);
+            if (userWantsTicks) {
+                user.execute(input);
+            }
+            return;
+        }
         final String stream = input.getSourceStreamId();
         final CollectiveSpec first = firstHop.isEmpty() ? null
             : firstHop.get(input.getSourceComponent() + '\u0000' + stream);
@@ -127,8 +146,9 @@ final class CollectiveBolt implements IRichBolt {
                 declarer.declareStream(s.relayStream(), RELAY_FIELDS);
             } else if (component.equals(s.source())) {
                 declarer.declareStream(s.upStream(), true, ROUND_FIELDS);
+                declarer.declareStream(Collectives.incompleteStream(s.stream()), INCOMPLETE_FIELDS);
                 if (s.everyoneGetsResult()) {
-                    declarer.declareStream(s.downStream(), true, ROUND_FIELDS);
+                    declarer.declareStream(s.downStream(), true, DOWN_FIELDS);
                 }
                 if (s.kind() == CollectiveSpec.Kind.GATHER) {
                     declarer.declareStream(Collectives.gatheredStream(s.stream()), ROUND_FIELDS);
@@ -139,6 +159,13 @@ final class CollectiveBolt implements IRichBolt {
 
     @Override
     public Map<String, Object> getComponentConfiguration() {
-        return user.getComponentConfiguration();
+        final Map<String, Object> own = user.getComponentConfiguration();
+        final int timeout = specs.stream().filter(s -> s.kind() != CollectiveSpec.Kind.BROADCAST)
+            .mapToInt(s -> s.options().roundTimeoutSeconds()).filter(t -> t > 0).min().orElse(0);
+        if (timeout == 0 || own != null && own.get(Config.TOPOLOGY_TICK_TUPLE_FREQ_SECS) != null) {
+            return own; // no timeout, or the user's ticks drive the checks too
+        }
+        final Map<String, Object> conf = own == null ? new HashMap<>() : new HashMap<>(own);
+        return TupleUtils.putTickFrequencyIntoComponentConfig(conf, Math.max(1, timeout / 4));
     }
 }

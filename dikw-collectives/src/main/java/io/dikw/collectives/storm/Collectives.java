@@ -37,6 +37,22 @@ import org.apache.storm.topology.TopologyBuilder;
  * round; the result arrives once per round as a tuple whose first value is the round: on the same
  * stream for reduce, allreduce and barrier, and on {@link #gatheredStream} with the list of every
  * task's [task, values...] for gather. {@link Algorithm#SERIAL} broadcast is Storm's allGrouping.
+ *
+ * <p>Reduce order: the combine need only be associative. The result is the sequential left fold of
+ * the contributions over the contributing tasks by ascending task id, whatever the algorithm, the
+ * placement and the arrival order (partials are combined when they cover adjacent tasks). Wrap a
+ * combine that is also commutative in {@link Combiner#commutative} to combine in arrival order at
+ * every hop: partial messages then stay one value each, where an ordered combine may have to carry
+ * several runs of tasks up a locality-ordered tree.
+ *
+ * <p>Every round ends once at its receivers: with the result, or, if it is given up, with
+ * (round, [missing task ids]) on {@link #incompleteStream} (counted in the metric
+ * {@code dikw.collective.STREAM.incompleteRounds} and logged with the round and the missing tasks).
+ * A round is given up when {@link CollectiveOptions#staleAfterRounds} rounds that started after it
+ * have completed at the root, when 4,096 rounds are open there, or after
+ * {@link CollectiveOptions#roundTimeoutSeconds} if set. After a reassignment, tasks pass their open
+ * partials on to their new parent at once, so rounds under way still complete unless a tuple was lost
+ * (e.g. with a dead worker).
  */
 public final class Collectives {
     private final TopologyBuilder builder;
@@ -111,7 +127,7 @@ public final class Collectives {
      * @param source the contributing component
      * @param stream its stream: (round, values...)
      * @param root the component whose first task gets (round, combined values...)
-     * @param combine associative and commutative combine of the values after the round
+     * @param combine associative combine of the values after the round (left: earlier tasks)
      * @param options algorithm and tuning
      */
     public void reduce(final String source, final String stream, final String root,
@@ -139,7 +155,7 @@ public final class Collectives {
      *
      * @param source the contributing and receiving component
      * @param stream its stream: (round, values...)
-     * @param combine associative and commutative combine of the values after the round
+     * @param combine associative combine of the values after the round (left: earlier tasks)
      * @param options algorithm and tuning
      */
     public void allreduce(final String source, final String stream, final Combiner<List<Object>> combine,
@@ -155,7 +171,7 @@ public final class Collectives {
      * @param options algorithm and tuning
      */
     public void barrier(final String source, final String stream, final CollectiveOptions options) {
-        toAll(CollectiveSpec.Kind.BARRIER, source, stream, (a, b) -> a, options);
+        toAll(CollectiveSpec.Kind.BARRIER, source, stream, Combiner.commutative((a, b) -> a), options);
     }
 
     /**
@@ -164,6 +180,15 @@ public final class Collectives {
      */
     public static String gatheredStream(final String stream) {
         return stream + ".gathered";
+    }
+
+    /**
+     * @param stream the stream of a reduce, gather, allreduce or barrier
+     * @return the stream on which its receivers get (round, [missing task ids]) instead of the result
+     *     for a round given up as incomplete
+     */
+    public static String incompleteStream(final String stream) {
+        return stream + ".incomplete";
     }
 
     private void toRoot(final CollectiveSpec.Kind kind, final String source, final String stream, final String root,

@@ -31,6 +31,19 @@ record Layouts(Map<Integer, Slot> slots, int root, int[] targets) {
         return new Layouts(slots, root, targets);
     }
 
+    /**
+     * @param rnd the randomness
+     * @return the same root and targets, each task moved to a random worker of the same cluster shape
+     *     (as after a reassignment)
+     */
+    Layouts moved(final Random rnd) {
+        final int machines = (int) slots.values().stream().map(Slot::node).distinct().count();
+        final int workers = (int) slots.values().stream().map(Slot::port).distinct().count();
+        final Map<Integer, Slot> to = new HashMap<>();
+        slots.keySet().forEach(t -> to.put(t, new Slot("node-" + rnd.nextInt(machines + 1), 6700 + rnd.nextInt(workers))));
+        return new Layouts(to, root, targets);
+    }
+
     Plan plan(final Algorithm algorithm, final PlanOptions options) {
         return PlanBuilder.build(algorithm, root, targets, slots::get, options);
     }
