@@ -20,8 +20,9 @@ import java.util.function.Predicate;
  * position order, whatever the tree and the arrival order (associativity is all it needs).
  *
  * <p>Giving up, so that no round stays open silently: a round is closed incomplete when
- * {@code staleAfterRounds} rounds that started after it have completed here (its missing pieces are
- * not coming: Storm keeps order per link), when more than {@code maxPendingRounds} are open (the
+ * {@code staleAfterRounds} later rounds have completed here (its missing pieces are not coming when
+ * contributors emit rounds in order: Storm keeps order per link); rounds are ordered by key when the
+ * keys are {@link Comparable} (e.g. Long), else by when they opened here. Also when more than {@code maxPendingRounds} are open (the
  * oldest goes), when the caller says the plan changed ({@link #closeEpochsBefore}) or when it is
  * older than a timeout ({@link #expire}). A given-up round is remembered (as many as
  * {@code maxPendingRounds}) so that its late pieces come back as {@link Closed.Reason#LATE} instead
@@ -33,7 +34,7 @@ import java.util.function.Predicate;
 public final class RoundAggregator<V> {
     /** Open rounds kept by default. */
     public static final int MAX_PENDING_ROUNDS_DEFAULT = 4096;
-    /** Rounds completed after an open one before it is given up, by default. */
+    /** Later rounds completed before an open one is given up, by default. */
     public static final int STALE_AFTER_ROUNDS_DEFAULT = 64;
 
     private final class Open {
@@ -119,24 +120,30 @@ public final class RoundAggregator<V> {
         pending.remove(round);
         completed++;
         out = out.isEmpty() ? new ArrayList<>(1) : out;
+        overtake(round, open.seq, out); // given-up rounds first: what they hold travels ahead of this one
         out.add(new Closed<>(round, Closed.Reason.COMPLETE, open.pieces.pieces(), new BitSet()));
-        overtake(open.seq, out);
         return out;
     }
 
-    /** Counts the completion against the rounds that started before it; gives up the stale ones. */
-    private void overtake(final long seq, final List<Closed<V>> out) {
+    /** Counts the completion against the open rounds before it; gives up the stale ones. */
+    private void overtake(final Object round, final long seq, final List<Closed<V>> out) {
         final Iterator<Map.Entry<Object, Open>> it = pending.entrySet().iterator();
         while (it.hasNext()) {
             final Map.Entry<Object, Open> e = it.next();
-            if (e.getValue().seq > seq) {
-                break; // insertion order is start order
-            }
-            if (++e.getValue().overtaken >= staleAfterRounds) {
+            if (later(round, seq, e.getKey(), e.getValue().seq) && ++e.getValue().overtaken >= staleAfterRounds) {
                 it.remove();
                 out.add(giveUp(e.getKey(), e.getValue(), Closed.Reason.STALE));
             }
         }
+    }
+
+    /** Rounds compare by key when the keys are comparable (e.g. Long), else by when they opened here. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean later(final Object round, final long seq, final Object other, final long otherSeq) {
+        if (round instanceof Comparable c && other != null && round.getClass() == other.getClass()) {
+            return c.compareTo(other) > 0;
+        }
+        return seq > otherSeq;
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.apache.storm.generated.NodeInfo;
 
 /**
- * The plans of one collective, per root task, rebuilt when Storm swaps the placement map
- * (reassignment). Resolves {@link Algorithm#AUTO} with the cost model from the layout and the
+ * The plans of one collective, per root task, rebuilt when Storm swaps in a placement map that
+ * differs (reassignment): the same plan instance as long as the placement holds. Resolves {@link Algorithm#AUTO} with the cost model from the layout and the
  * expected message size, or each message's estimated size when none is given; every worker resolves
  * it the same way. One per task: not thread-safe.
  */
@@ -39,9 +39,13 @@ final class PlanCache {
     Plan plan(final int root, final long bytes) {
         final Map<Integer, NodeInfo> now = view.current();
         if (now != seen) {
+            // Storm swaps in a new map at every periodic refresh: rebuild (a new plan) only if it differs
+            final boolean same = seen != null && seen.equals(now);
             seen = now;
-            plans.clear();
-            shape = spec.algorithm() == Algorithm.AUTO ? shape(now) : null;
+            if (!same) {
+                plans.clear();
+                shape = spec.algorithm() == Algorithm.AUTO ? shape(now) : null;
+            }
         }
         final Algorithm algorithm = algorithm(bytes);
         final long key = ((long) root << 8) | algorithm.ordinal();

@@ -2,6 +2,7 @@ package io.dikw.collectives.fold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.BitSet;
 import java.util.List;
@@ -79,8 +80,8 @@ class RoundAggregatorTest {
         agg.offer(2, Piece.of(0, "x"), all, 0, 0);
         agg.offer(2, Piece.of(1, "x"), all, 0, 0);
         final List<Closed<String>> out = agg.offer(2, Piece.of(2, "x"), all, 0, 0);
-        assertThat(out).extracting(Closed::round).containsExactly(2, 0);
-        final Closed<String> gaveUp = out.get(1);
+        assertThat(out).extracting(Closed::round).as("what was given up travels first").containsExactly(0, 2);
+        final Closed<String> gaveUp = out.get(0);
         assertThat(gaveUp.reason()).isEqualTo(Closed.Reason.STALE);
         assertThat(gaveUp.missing()).isEqualTo(positions(1, 2));
         assertThat(gaveUp.pieces()).extracting(Piece::value).containsExactly("a", "c");
@@ -91,6 +92,28 @@ class RoundAggregatorTest {
         assertThat(late).singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo(Closed.Reason.LATE));
         assertThat(agg.latePieces()).isEqualTo(1);
         assertThat(agg.pendingRounds()).as("a late piece does not open the round again").isZero();
+    }
+
+    @Test
+    void comparableRoundsAreOrderedByKeyNotByWhenTheyOpened() {
+        final RoundAggregator<String> agg = aggregator(CONCAT, 8, 1);
+        final BitSet all = positions(0, 2);
+        agg.offer(6L, Piece.of(0, "x"), all, 0, 0); // round 6 opens first here
+        agg.offer(5L, Piece.of(1, "y"), all, 0, 0); // round 5, whose position 0 never comes
+        assertThat(agg.offer(6L, Piece.of(1, "x"), all, 0, 0)).extracting(Closed::round, Closed::reason)
+            .containsExactly(tuple(5L, Closed.Reason.STALE),
+                tuple(6L, Closed.Reason.COMPLETE));
+    }
+
+    @Test
+    void roundsWithoutAnOrderAreOrderedByWhenTheyOpened() {
+        final RoundAggregator<String> agg = aggregator(CONCAT, 8, 1);
+        final BitSet all = positions(0, 2);
+        agg.offer(List.of("b"), Piece.of(0, "x"), all, 0, 0);
+        agg.offer(List.of("a"), Piece.of(1, "y"), all, 0, 0);
+        assertThat(agg.offer(List.of("b"), Piece.of(1, "x"), all, 0, 0)).extracting(Closed::reason)
+            .containsExactly(Closed.Reason.COMPLETE);
+        assertThat(agg.pendingRounds()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.dikw.collectives.storm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dikw.collectives.fold.Combiner;
 import io.dikw.collectives.plan.Algorithm;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,18 +30,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every collective, for every algorithm, in LocalCluster with 3 machines of 2 worker slots and the
- * Netty transport between workers: S → B, broadcast B → W×10, then W contributes to a reduce and a
- * gather at G, an allreduce and a barrier among W; one W and G per algorithm, all in one topology.
+ * Netty transport between workers: S → B, broadcast B → W×10, then W contributes to reduces (a sum, a
+ * string concatenation: not commutative, and a sum that one task skips in one round) and a gather at
+ * G, an allreduce and a barrier among W; one W and G per algorithm, all in one topology.
  */
 class CollectivesIT {
     private static final int W = 10;
     private static final int ROUNDS = 40;
+    /** The round the lowest W task does not contribute to the "gap" reduce. */
+    private static final long GAP_ROUND = 5;
     private static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
 
     /** What the tasks of one run saw. */
     static final class Run {
         final Map<Integer, List<Long>> broadcast = new ConcurrentHashMap<>();
         final Map<Long, Long> reduced = new ConcurrentHashMap<>();
+        final Map<Long, String> concatenated = new ConcurrentHashMap<>();
+        final Map<Long, Long> gapReduced = new ConcurrentHashMap<>();
+        final Map<Long, List<Object>> gapIncomplete = new ConcurrentHashMap<>();
         final Map<Long, List<Object>> gathered = new ConcurrentHashMap<>();
         final Map<Integer, Map<Long, Long>> allreduced = new ConcurrentHashMap<>();
         final Map<Integer, List<Long>> released = new ConcurrentHashMap<>();
@@ -67,7 +74,11 @@ class CollectivesIT {
             c.broadcast("B", "data", w, options);
             c.reduce(w, "sum", g, (a, b) -> List.of((Long) a.get(0) + (Long) b.get(0)), options);
             c.gather(w, "items", g, options);
-            c.allreduce(w, "max", (a, b) -> List.of(Math.max((Long) a.get(0), (Long) b.get(0))), options);
+            c.reduce(w, "word", g, (a, b) -> List.of((String) a.get(0) + b.get(0)), options);
+            c.reduce(w, "gap", g, (a, b) -> List.of((Long) a.get(0) + (Long) b.get(0)),
+                options.withStaleAfterRounds(3));
+            c.allreduce(w, "max", Combiner.commutative((a, b) -> List.of(Math.max((Long) a.get(0), (Long) b.get(0)))),
+                options);
             c.barrier(w, "sync", options);
         }
         final Config conf = new Config();
@@ -107,8 +118,18 @@ class CollectivesIT {
         run.broadcast.forEach((task, got) -> assertThat(got).as("task %d", task).isEqualTo(all));
         final long taskSum = run.broadcast.keySet().stream().mapToLong(Integer::longValue).sum();
         final long maxTask = run.broadcast.keySet().stream().mapToLong(Integer::longValue).max().orElseThrow();
+        final int lowest = run.broadcast.keySet().stream().mapToInt(Integer::intValue).min().orElseThrow();
         for (long r = 0; r < ROUNDS; r++) {
             assertThat(run.reduced.get(r)).as("sum in round %d", r).isEqualTo(taskSum * (r + 1));
+            final long round = r;
+            assertThat(run.concatenated.get(r)).as("concatenation in task order, round %d", r).isEqualTo(
+                run.broadcast.keySet().stream().sorted().map(t -> word(t, round)).reduce("", String::concat));
+            if (r == GAP_ROUND) {
+                assertThat(run.gapReduced).as("no result for the incomplete round").doesNotContainKey(r);
+                assertThat(run.gapIncomplete.get(r)).as("incomplete notice: the missing task").containsExactly(lowest);
+            } else {
+                assertThat(run.gapReduced.get(r)).as("gap sum in round %d", r).isEqualTo(taskSum * (r + 1));
+            }
             final List<Object> g = run.gathered.get(r);
             assertThat(g).as("gather round %d", r).hasSize(W);
             assertThat(g.stream().map(e -> (Object) ((List<?>) e).get(0)).toList())
@@ -125,7 +146,8 @@ class CollectivesIT {
     }
 
     private static boolean complete(final Run run) {
-        return run.reduced.size() == ROUNDS && run.gathered.size() == ROUNDS && run.allreduced.size() == W
+        return run.reduced.size() == ROUNDS && run.gathered.size() == ROUNDS && run.concatenated.size() == ROUNDS
+            && run.gapReduced.size() + run.gapIncomplete.size() == ROUNDS && run.allreduced.size() == W
             && run.allreduced.values().stream().allMatch(m -> m.size() == ROUNDS) && run.released.size() == W
             && run.released.values().stream().allMatch(l -> l.size() == ROUNDS)
             && run.broadcast.size() == W && run.broadcast.values().stream().allMatch(l -> l.size() == ROUNDS);
@@ -185,6 +207,7 @@ class CollectivesIT {
         private final String id;
         private transient OutputCollector out;
         private transient int task;
+        private transient int lowestTask;
 
         Worker(final String id) {
             this.id = id;
@@ -194,6 +217,8 @@ class CollectivesIT {
         public void prepare(final Map<String, Object> conf, final TopologyContext context, final OutputCollector c) {
             out = c;
             task = context.getThisTaskId();
+            lowestTask = context.getComponentTasks(context.getThisComponentId()).stream().min(Integer::compare)
+                .orElseThrow();
             RUNS.get(id).workerPorts.add(context.getThisWorkerPort());
         }
 
@@ -211,6 +236,10 @@ class CollectivesIT {
                     final long round = t.getLongByField("round");
                     run.broadcast.computeIfAbsent(task, k -> new CopyOnWriteArrayList<>()).add(round);
                     out.emit("sum", new Values(round, (long) task * (round + 1)));
+                    out.emit("word", new Values(round, word(task, round)));
+                    if (round != GAP_ROUND || task != lowestTask) {
+                        out.emit("gap", new Values(round, (long) task * (round + 1)));
+                    }
                     out.emit("items", new Values(round, "from-" + task));
                     out.emit("max", new Values(round, task * 1000L + round));
                     out.emit("sync", new Values(round));
@@ -225,6 +254,8 @@ class CollectivesIT {
         @Override
         public void declareOutputFields(final OutputFieldsDeclarer d) {
             d.declareStream("sum", new Fields("round", "sum"));
+            d.declareStream("word", new Fields("round", "word"));
+            d.declareStream("gap", new Fields("round", "sum"));
             d.declareStream("items", new Fields("round", "item"));
             d.declareStream("max", new Fields("round", "max"));
             d.declareStream("sync", new Fields("round"));
@@ -247,10 +278,15 @@ class CollectivesIT {
         @Override
         public void execute(final Tuple t) {
             final Run run = RUNS.get(id);
-            if (t.getSourceStreamId().equals("sum")) {
-                if (run.reduced.put(t.getLong(0), t.getLongByField("sum")) != null) {
-                    run.errors.add("second sum for round " + t.getLong(0));
-                }
+            final String stream = t.getSourceStreamId();
+            if (stream.equals("sum")) {
+                once(run, run.reduced.put(t.getLong(0), t.getLongByField("sum")), t);
+            } else if (stream.equals("word")) {
+                once(run, run.concatenated.put(t.getLong(0), t.getStringByField("word")), t);
+            } else if (stream.equals("gap")) {
+                once(run, run.gapReduced.put(t.getLong(0), t.getLong(1)), t);
+            } else if (stream.equals(Collectives.incompleteStream("gap"))) {
+                once(run, run.gapIncomplete.put(t.getLong(0), (List<Object>) t.getValueByField("missing")), t);
             } else if (t.getSourceStreamId().equals(Collectives.gatheredStream("items"))) {
                 if (run.gathered.put(t.getLong(0), (List<Object>) t.getValue(1)) != null) {
                     run.errors.add("second gather for round " + t.getLong(0));
@@ -260,8 +296,18 @@ class CollectivesIT {
             }
         }
 
+        private static void once(final Run run, final Object previous, final Tuple t) {
+            if (previous != null) {
+                run.errors.add("second outcome for round " + t.getLong(0) + " on " + t.getSourceStreamId());
+            }
+        }
+
         @Override
         public void declareOutputFields(final OutputFieldsDeclarer d) {
         }
+    }
+
+    private static String word(final int task, final long round) {
+        return task + "@" + round + ";";
     }
 }

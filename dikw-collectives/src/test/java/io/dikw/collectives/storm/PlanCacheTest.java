@@ -37,6 +37,8 @@ class PlanCacheTest {
         final Plan before = cache.plan(1, 0);
         assertThat(before.children(1)).containsExactly(2, 3, 4);
         assertThat(cache.plan(1, 0)).isSameAs(before);
+        live.set(placement("a", "a", "a", "b", "b"));
+        assertThat(cache.plan(1, 0)).as("Storm's periodic refresh with the same placement").isSameAs(before);
         live.set(placement("a", "b", "b", "a", "a"));
         final Plan after = cache.plan(1, 0);
         assertThat(after.children(1)).containsExactly(4, 5, 2);
