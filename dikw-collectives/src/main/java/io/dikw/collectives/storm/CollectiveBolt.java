@@ -1,6 +1,7 @@
 package io.dikw.collectives.storm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,13 @@ import org.apache.storm.utils.TupleUtils;
  */
 final class CollectiveBolt implements IRichBolt {
     private static final long serialVersionUID = 1L;
-    /** Fields of a relay stream: the original values, then the broadcast's root task. */
-    static final Fields RELAY_FIELDS = new Fields("payload", "origin");
+    /**
+     * Fields of a relay stream: the original values, the broadcast's root task, and where the root
+     * runs when it is a spout (null otherwise: a bolt root's workers are visible through the locate stream).
+     */
+    static final Fields RELAY_FIELDS = new Fields("payload", "origin", "node", "port");
+    /** Fields of a spout broadcaster's stream into the collective: its values, then where it runs. */
+    static final Fields ROOT_FIELDS = new Fields("payload", "node", "port");
     /** Fields of the up stream of a reduce (the round, then the pieces) and of a gather's result. */
     static final Fields ROUND_FIELDS = new Fields("round", "payload");
     /** Fields of the down stream of an allreduce or barrier: the round, the result, the missing tasks. */
@@ -72,7 +78,7 @@ final class CollectiveBolt implements IRichBolt {
         final Map<String, ReduceRole> contributions = new HashMap<>();
         for (final CollectiveSpec s : specs) {
             if (s.kind() == CollectiveSpec.Kind.BROADCAST) {
-                firstHop.put(s.source() + '\u0000' + s.stream(), s);
+                firstHop.put(s.source() + '\u0000' + (s.fromSpout() ? s.rootStream() : s.stream()), s);
                 relays.put(s.relayStream(), s);
                 continue;
             }
@@ -103,17 +109,21 @@ final class CollectiveBolt implements IRichBolt {
         final CollectiveSpec first = firstHop.isEmpty() ? null
             : firstHop.get(input.getSourceComponent() + '\u0000' + stream);
         if (first != null) {
-            out.emit(first.relayStream(), input, List.of(new ArrayList<>(input.getValues()), input.getSourceTask()));
-            user.execute(input);
+            if (first.fromSpout()) {
+                final List<Object> payload = (List<Object>) input.getValue(0);
+                relay(first, input, payload, input.getSourceTask(), input.getValue(1), input.getValue(2));
+            } else {
+                out.emit(first.relayStream(), input,
+                    Arrays.asList(new ArrayList<>(input.getValues()), input.getSourceTask(), null, null));
+                user.execute(input);
+            }
             return;
         }
         if (component.equals(input.getSourceComponent())) {
             final CollectiveSpec relay = relays.get(stream);
             if (relay != null) {
-                final List<Object> payload = (List<Object>) input.getValue(0);
-                final int origin = ((Number) input.getValue(1)).intValue();
-                out.emit(relay.relayStream(), input, List.of(payload, origin));
-                user.execute(new DeliveredTuple(context, payload, relay.source(), origin, relay.stream(), input));
+                relay(relay, input, (List<Object>) input.getValue(0), ((Number) input.getValue(1)).intValue(),
+                    input.getValue(2), input.getValue(3));
                 return;
             }
         }
@@ -130,6 +140,13 @@ final class CollectiveBolt implements IRichBolt {
             return;
         }
         user.execute(input);
+    }
+
+    /** Passes a broadcast tuple on to this task's children, then hands it to the user's bolt. */
+    private void relay(final CollectiveSpec spec, final Tuple carrier, final List<Object> payload, final int origin,
+        final Object node, final Object port) {
+        out.emit(spec.relayStream(), carrier, Arrays.asList(payload, origin, node, port));
+        user.execute(new DeliveredTuple(context, payload, spec.source(), origin, spec.stream(), carrier));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.dikw.collectives.storm;
 
 import io.dikw.collectives.cost.SizeEstimate;
 import io.dikw.collectives.plan.Plan;
+import io.dikw.collectives.plan.Slot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -13,7 +14,8 @@ import org.apache.storm.task.WorkerTopologyContext;
 
 /**
  * Sends a broadcast tuple to the sending task's children in the plan. On the broadcaster's stream the
- * sender is the root; on the relay stream the root travels in the tuple (its second value). Learns
+ * sender is the root; on the relay stream the root travels in the tuple (its second value), and, for
+ * a spout root, where it runs (a spout's location is not visible to the relaying workers). Learns
  * the placement from the {@link WorkerTopologyContext} and follows Storm's refreshes of it.
  */
 final class CollectiveGrouping implements CustomStreamGrouping {
@@ -23,6 +25,7 @@ final class CollectiveGrouping implements CustomStreamGrouping {
     private final CollectiveSpec spec;
     private transient PlanCache plans;
     private transient boolean relay;
+    private transient boolean wrapped;
     private transient Map<Plan, Map<Integer, List<Integer>>> chosen;
 
     CollectiveGrouping(final CollectiveSpec spec) {
@@ -33,14 +36,18 @@ final class CollectiveGrouping implements CustomStreamGrouping {
     public void prepare(final WorkerTopologyContext context, final GlobalStreamId stream, final List<Integer> targetTasks) {
         plans = new PlanCache(spec, targetTasks, WorkerView.of(context));
         relay = stream.get_streamId().equals(spec.relayStream());
+        wrapped = relay || stream.get_streamId().equals(spec.rootStream());
         chosen = new IdentityHashMap<>();
     }
 
     @Override
     public List<Integer> chooseTasks(final int taskId, final List<Object> values) {
         final int root = relay ? ((Number) values.get(1)).intValue() : taskId;
-        final long bytes = plans.perMessage() ? SizeEstimate.of(relay ? values.get(0) : values) : 0;
-        final Plan plan = plans.plan(root, bytes);
+        final long bytes = plans.perMessage() ? SizeEstimate.of(wrapped ? values.get(0) : values) : 0;
+        final int at = relay ? 2 : 1;
+        final Slot rootSlot = wrapped && values.get(at) != null
+            ? new Slot((String) values.get(at), ((Number) values.get(at + 1)).intValue()) : null;
+        final Plan plan = plans.plan(root, rootSlot, bytes);
         Map<Integer, List<Integer>> byTask = chosen.get(plan);
         if (byTask == null) {
             if (chosen.size() >= MAX_CACHED_PLANS) {

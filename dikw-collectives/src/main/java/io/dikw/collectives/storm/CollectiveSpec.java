@@ -18,9 +18,16 @@ import java.util.List;
  *     themselves for allreduce and barrier)
  * @param options algorithm and tuning
  * @param combiner the combine for reduce and allreduce (null otherwise)
+ * @param fromSpout whether the broadcaster is a spout (its tuples then travel on {@link #rootStream},
+ *     carrying the spout's location)
  */
 record CollectiveSpec(Kind kind, String source, String stream, String target, CollectiveOptions options,
-    Combiner<List<Object>> combiner) implements Serializable {
+    Combiner<List<Object>> combiner, boolean fromSpout) implements Serializable {
+
+    CollectiveSpec(final Kind kind, final String source, final String stream, final String target,
+        final CollectiveOptions options, final Combiner<List<Object>> combiner) {
+        this(kind, source, stream, target, options, combiner, false);
+    }
 
     /** The collective operations. */
     enum Kind { BROADCAST, REDUCE, GATHER, ALLREDUCE, BARRIER }
@@ -44,6 +51,11 @@ record CollectiveSpec(Kind kind, String source, String stream, String target, Co
     /** @return the stream a broadcast's target tasks relay on */
     String relayStream() {
         return "dikw.relay." + source + "." + stream;
+    }
+
+    /** @return the stream a spout broadcaster's tuples go out on: (values, node, port) */
+    String rootStream() {
+        return "dikw.root." + stream;
     }
 
     /** @return the direct stream partial results go up on */

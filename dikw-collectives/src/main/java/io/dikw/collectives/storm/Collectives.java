@@ -13,6 +13,8 @@ import org.apache.storm.topology.BasicBoltExecutor;
 import org.apache.storm.topology.BoltDeclarer;
 import org.apache.storm.topology.IBasicBolt;
 import org.apache.storm.topology.IRichBolt;
+import org.apache.storm.topology.IRichSpout;
+import org.apache.storm.topology.SpoutDeclarer;
 import org.apache.storm.topology.TopologyBuilder;
 
 /**
@@ -31,7 +33,7 @@ import org.apache.storm.topology.TopologyBuilder;
  * </pre>
  *
  * Bolts that take part, the broadcaster included, are set through {@link #setBolt} (they are wrapped;
- * they stay normal bolts; a spout cannot broadcast directly: put a bolt after it).
+ * they stay normal bolts); a spout that broadcasts is set through {@link #setSpout}.
  * A broadcast's receivers see each tuple as coming from the broadcaster's stream. A contribution to a
  * reduce, gather, allreduce or barrier is an emit on the named stream whose first value is the
  * round; the result arrives once per round as a tuple whose first value is the round: on the same
@@ -57,6 +59,7 @@ import org.apache.storm.topology.TopologyBuilder;
 public final class Collectives {
     private final TopologyBuilder builder;
     private final Map<String, CollectiveBolt> bolts = new HashMap<>();
+    private final Map<String, CollectiveSpout> spouts = new HashMap<>();
     private final Map<String, BoltDeclarer> declarers = new HashMap<>();
     private final Set<String> visible = new HashSet<>();
 
@@ -81,6 +84,21 @@ public final class Collectives {
     }
 
     /**
+     * Declares a spout that can be a broadcast's root (any other spout can feed collectives' bolts as usual).
+     *
+     * @param id the component id
+     * @param spout the user's spout, wrapped; a stream it broadcasts goes only to the broadcasts' targets
+     * @param parallelism its tasks
+     * @return Storm's declarer
+     */
+    public SpoutDeclarer setSpout(final String id, final IRichSpout spout, final int parallelism) {
+        final CollectiveSpout wrapped = new CollectiveSpout(id, spout);
+        final SpoutDeclarer d = builder.setSpout(id, wrapped, parallelism);
+        spouts.put(id, wrapped);
+        return d;
+    }
+
+    /**
      * @param id the component id
      * @param bolt the user's basic bolt
      * @param parallelism its tasks
@@ -101,7 +119,7 @@ public final class Collectives {
     }
 
     /**
-     * @param source the broadcasting component (a spout or a bolt)
+     * @param source the broadcasting component: a bolt or spout set through {@link #setSpout}/{@link #setBolt}
      * @param stream its stream
      * @param target the component every task of which receives each tuple (set through {@link #setBolt})
      * @param options algorithm and tuning
@@ -113,11 +131,17 @@ public final class Collectives {
             d.allGrouping(source, stream);
             return;
         }
+        final CollectiveSpout spout = spouts.get(source);
         final CollectiveSpec spec = new CollectiveSpec(CollectiveSpec.Kind.BROADCAST, source, stream, target, options,
-            null);
+            null, spout != null);
         bolts.get(target).add(spec);
-        showTasks(source, target);
-        d.customGrouping(source, stream, new CollectiveGrouping(spec));
+        if (spout != null) {
+            spout.add(spec); // the root's location travels in its tuples
+            d.customGrouping(source, spec.rootStream(), new CollectiveGrouping(spec));
+        } else {
+            showTasks(source, target);
+            d.customGrouping(source, stream, new CollectiveGrouping(spec));
+        }
         d.customGrouping(target, spec.relayStream(), new CollectiveGrouping(spec));
     }
 
@@ -225,7 +249,8 @@ public final class Collectives {
         final BoltDeclarer d = declarers.get(component);
         if (d == null) {
             throw new IllegalArgumentException("component '" + component
-                + "' takes part in a collective: declare it with Collectives.setBolt, not TopologyBuilder.setBolt");
+                + "' takes part in a collective: declare it with Collectives.setBolt (a broadcasting spout with "
+                + "Collectives.setSpout), not TopologyBuilder.setBolt/setSpout");
         }
         return d;
     }

@@ -37,6 +37,16 @@ final class PlanCache {
      * @return its plan on the current placement
      */
     Plan plan(final int root, final long bytes) {
+        return plan(root, null, bytes);
+    }
+
+    /**
+     * @param root the root task
+     * @param rootSlot where the root runs when this worker cannot see it (a spout root), else null
+     * @param bytes the message's estimated size (used only by AUTO without an expected size)
+     * @return its plan on the current placement
+     */
+    Plan plan(final int root, final Slot rootSlot, final long bytes) {
         final Map<Integer, NodeInfo> now = view.current();
         if (now != seen) {
             // Storm swaps in a new map at every periodic refresh: rebuild (a new plan) only if it differs
@@ -50,9 +60,10 @@ final class PlanCache {
         final Algorithm algorithm = algorithm(bytes);
         final long key = ((long) root << 8) | algorithm.ordinal();
         Plan p = plans.get(key);
-        if (p == null) {
+        if (p == null || rootSlot != null && !rootSlot.equals(p.slot(root))) {
             final Map<Integer, NodeInfo> placement = now;
-            p = PlanBuilder.build(algorithm, root, targets, t -> view.slot(placement, t), spec.planOptions());
+            p = PlanBuilder.build(algorithm, root, targets,
+                t -> t == root && rootSlot != null ? rootSlot : view.slot(placement, t), spec.planOptions());
             plans.put(key, p);
         }
         return p;

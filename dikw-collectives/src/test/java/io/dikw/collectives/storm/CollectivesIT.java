@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every collective, for every algorithm, in LocalCluster with 3 machines of 2 worker slots and the
- * Netty transport between workers: S → B, broadcast B → W×10, then W contributes to reduces (a sum, a
+ * Netty transport between workers: S → B, broadcast B → W×10 and S → W×10 (a spout root), then W contributes to reduces (a sum, a
  * string concatenation: not commutative, and a sum that one task skips in one round) and a gather at
  * G, an allreduce and a barrier among W; one W and G per algorithm, all in one topology.
  */
@@ -44,6 +44,7 @@ class CollectivesIT {
     /** What the tasks of one run saw. */
     static final class Run {
         final Map<Integer, List<Long>> broadcast = new ConcurrentHashMap<>();
+        final Map<Integer, List<Long>> fromSpout = new ConcurrentHashMap<>();
         final Map<Long, Long> reduced = new ConcurrentHashMap<>();
         final Map<Long, String> concatenated = new ConcurrentHashMap<>();
         final Map<Long, Long> gapReduced = new ConcurrentHashMap<>();
@@ -61,7 +62,7 @@ class CollectivesIT {
     static void runAllAlgorithms() throws Exception {
         final TopologyBuilder builder = new TopologyBuilder();
         final Collectives c = new Collectives(builder);
-        builder.setSpout("S", new Rounds(), 1);
+        c.setSpout("S", new Rounds(), 1);
         c.setBolt("B", new Broadcaster(), 1).shuffleGrouping("S");
         for (final Algorithm algorithm : Algorithm.values()) {
             final String id = algorithm.cliName();
@@ -72,6 +73,7 @@ class CollectivesIT {
             c.setBolt(g, new Root(id), 1);
             final CollectiveOptions options = CollectiveOptions.of(algorithm).withExpectedBytes(100);
             c.broadcast("B", "data", w, options);
+            c.broadcast("S", "rounds", w, options); // a spout root
             c.reduce(w, "sum", g, (a, b) -> List.of((Long) a.get(0) + (Long) b.get(0)), options);
             c.gather(w, "items", g, options);
             c.reduce(w, "word", g, (a, b) -> List.of((String) a.get(0) + b.get(0)), options);
@@ -116,6 +118,8 @@ class CollectivesIT {
             assertThat(run.direct).as("the others relay: B sends to fewer tasks").hasSizeLessThan(W);
         }
         run.broadcast.forEach((task, got) -> assertThat(got).as("task %d", task).isEqualTo(all));
+        assertThat(run.fromSpout).as("broadcast from the spout").hasSize(W);
+        run.fromSpout.forEach((task, got) -> assertThat(got).as("task %d, from the spout", task).isEqualTo(all));
         final long taskSum = run.broadcast.keySet().stream().mapToLong(Integer::longValue).sum();
         final long maxTask = run.broadcast.keySet().stream().mapToLong(Integer::longValue).max().orElseThrow();
         final int lowest = run.broadcast.keySet().stream().mapToInt(Integer::intValue).min().orElseThrow();
@@ -150,7 +154,8 @@ class CollectivesIT {
             && run.gapReduced.size() + run.gapIncomplete.size() == ROUNDS && run.allreduced.size() == W
             && run.allreduced.values().stream().allMatch(m -> m.size() == ROUNDS) && run.released.size() == W
             && run.released.values().stream().allMatch(l -> l.size() == ROUNDS)
-            && run.broadcast.size() == W && run.broadcast.values().stream().allMatch(l -> l.size() == ROUNDS);
+            && run.broadcast.size() == W && run.broadcast.values().stream().allMatch(l -> l.size() == ROUNDS)
+            && run.fromSpout.size() == W && run.fromSpout.values().stream().allMatch(l -> l.size() == ROUNDS);
     }
 
     /** Emits rounds 0..ROUNDS-1. */
@@ -166,6 +171,7 @@ class CollectivesIT {
         @Override
         public void nextTuple() {
             if (next < ROUNDS) {
+                out.emit("rounds", new Values(next));
                 out.emit(new Values(next++));
             } else {
                 try {
@@ -179,6 +185,7 @@ class CollectivesIT {
         @Override
         public void declareOutputFields(final OutputFieldsDeclarer d) {
             d.declare(new Fields("round"));
+            d.declareStream("rounds", new Fields("round"));
         }
     }
 
@@ -243,6 +250,12 @@ class CollectivesIT {
                     out.emit("items", new Values(round, "from-" + task));
                     out.emit("max", new Values(round, task * 1000L + round));
                     out.emit("sync", new Values(round));
+                }
+                case "rounds" -> {
+                    if (!t.getSourceComponent().equals("S")) {
+                        run.errors.add("unexpected spout broadcast tuple " + t);
+                    }
+                    run.fromSpout.computeIfAbsent(task, k -> new CopyOnWriteArrayList<>()).add(t.getLong(0));
                 }
                 case "max" -> run.allreduced.computeIfAbsent(task, k -> new ConcurrentHashMap<>())
                     .put(t.getLong(0), t.getLong(1));
