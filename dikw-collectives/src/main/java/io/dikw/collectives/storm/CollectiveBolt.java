@@ -1,5 +1,6 @@
 package io.dikw.collectives.storm;
 
+import io.dikw.collectives.plan.Algorithm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -145,7 +146,9 @@ final class CollectiveBolt implements IRichBolt {
     /** Passes a broadcast tuple on to this task's children, then hands it to the user's bolt. */
     private void relay(final CollectiveSpec spec, final Tuple carrier, final List<Object> payload, final int origin,
         final Object node, final Object port) {
-        out.emit(spec.relayStream(), carrier, Arrays.asList(payload, origin, node, port));
+        if (spec.algorithm() != Algorithm.SERIAL) {
+            out.emit(spec.relayStream(), carrier, Arrays.asList(payload, origin, node, port));
+        }
         user.execute(new DeliveredTuple(context, payload, spec.source(), origin, spec.stream(), carrier));
     }
 

@@ -127,14 +127,19 @@ public final class Collectives {
     public void broadcast(final String source, final String stream, final String target,
         final CollectiveOptions options) {
         final BoltDeclarer d = declarer(target);
-        if (options.algorithm() == Algorithm.SERIAL) {
+        final CollectiveSpout spout = spouts.get(source);
+        if (options.algorithm() == Algorithm.SERIAL && spout == null) {
             d.allGrouping(source, stream);
             return;
         }
-        final CollectiveSpout spout = spouts.get(source);
         final CollectiveSpec spec = new CollectiveSpec(CollectiveSpec.Kind.BROADCAST, source, stream, target, options,
             null, spout != null);
         bolts.get(target).add(spec);
+        if (options.algorithm() == Algorithm.SERIAL) {
+            spout.add(spec); // one stream out of the spout for every broadcast of it
+            d.allGrouping(source, spec.rootStream());
+            return;
+        }
         if (spout != null) {
             spout.add(spec); // the root's location travels in its tuples
             d.customGrouping(source, spec.rootStream(), new CollectiveGrouping(spec));
