@@ -146,15 +146,6 @@ public final class Plan {
         return b == null ? new BitSet() : (BitSet) b.clone();
     }
 
-    /**
-     * @param task a task of the plan
-     * @return how many contributions it waits for before passing a partial result up: one per child,
-     *     plus its own when it is a target
-     */
-    public int expectedContributions(final int task) {
-        return children(task).length + (Arrays.binarySearch(targets, task) >= 0 ? 1 : 0);
-    }
-
     @Override
     public String toString() {
         final StringBuilder sb = new StringBuilder(algorithm.cliName()).append(" from ").append(root).append(':');

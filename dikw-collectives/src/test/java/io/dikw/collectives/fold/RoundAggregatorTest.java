@@ -21,6 +21,17 @@ class RoundAggregatorTest {
         return new RoundAggregator<>(c, maxPending, stale);
     }
 
+    /** @return the one round in {@code out}, checked to be {@code round} given up for {@code reason} */
+    private static Closed<String> gaveUp(final List<Closed<String>> out, final Object round, final Closed.Reason reason,
+        final BitSet missing) {
+        assertThat(out).hasSize(1);
+        final Closed<String> c = out.get(0);
+        assertThat(c.round()).isEqualTo(round);
+        assertThat(c.reason()).isEqualTo(reason);
+        assertThat(c.missing()).isEqualTo(missing);
+        return c;
+    }
+
     @Test
     void piecesArrivingOutOfOrderCombineInPositionOrder() {
         final RoundAggregator<String> agg = aggregator(CONCAT, 8, 8);
@@ -122,13 +133,8 @@ class RoundAggregatorTest {
         final BitSet old = positions(0, 3);
         agg.offer("r0", Piece.of(0, "a"), old, 0, 0);
         agg.offer("r1", Piece.of(0, "a"), old, 1, 0);
-        final List<Closed<String>> out = agg.closeEpochsBefore(1);
-        assertThat(out).singleElement().satisfies(c -> {
-            assertThat(c.round()).isEqualTo("r0");
-            assertThat(c.reason()).isEqualTo(Closed.Reason.EPOCH);
-            assertThat(c.pieces()).extracting(Piece::value).containsExactly("a");
-            assertThat(c.missing()).isEqualTo(positions(1, 3));
-        });
+        final Closed<String> old0 = gaveUp(agg.closeEpochsBefore(1), "r0", Closed.Reason.EPOCH, positions(1, 3));
+        assertThat(old0.pieces()).extracting(Piece::value).containsExactly("a");
         assertThat(agg.pendingRounds()).isEqualTo(1);
         assertThat(agg.offer("r1", Piece.of(1, "b"), positions(0, 2), 1, 0)).singleElement()
             .satisfies(c -> assertThat(c.pieces().get(0).value()).isEqualTo("ab"));
@@ -140,12 +146,7 @@ class RoundAggregatorTest {
         final BitSet all = positions(0, 2);
         agg.offer("a", Piece.of(0, "x"), all, 0, 0);
         agg.offer("b", Piece.of(0, "x"), all, 0, 0);
-        final List<Closed<String>> out = agg.offer("c", Piece.of(1, "y"), all, 0, 0);
-        assertThat(out).singleElement().satisfies(c -> {
-            assertThat(c.round()).isEqualTo("a");
-            assertThat(c.reason()).isEqualTo(Closed.Reason.EVICTED);
-            assertThat(c.missing()).isEqualTo(positions(1, 2));
-        });
+        gaveUp(agg.offer("c", Piece.of(1, "y"), all, 0, 0), "a", Closed.Reason.EVICTED, positions(1, 2));
         assertThat(agg.pendingRounds()).isEqualTo(2);
     }
 
@@ -156,10 +157,7 @@ class RoundAggregatorTest {
         agg.offer("early", Piece.of(0, "x"), all, 0, 100);
         agg.offer("later", Piece.of(0, "x"), all, 0, 150);
         assertThat(agg.expire(199, 100)).isEmpty();
-        assertThat(agg.expire(200, 100)).singleElement().satisfies(c -> {
-            assertThat(c.round()).isEqualTo("early");
-            assertThat(c.reason()).isEqualTo(Closed.Reason.TIMEOUT);
-        });
+        gaveUp(agg.expire(200, 100), "early", Closed.Reason.TIMEOUT, positions(1, 2));
     }
 
     @Test

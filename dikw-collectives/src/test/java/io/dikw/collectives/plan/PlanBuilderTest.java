@@ -36,7 +36,11 @@ class PlanBuilderTest {
         assertThat(p.children(7)).containsExactly(8);
         assertThat(p.children(1)).isEmpty();
         assertThat(p.parent(8)).isEqualTo(7);
-        assertThat(p.expectedContributions(5)).isEqualTo(3);
+        final int[] targets = p.targets();
+        assertThat(p.subtree(5).stream().map(i -> targets[i])).as("a reduce waits there for its subtree")
+            .containsExactly(5, 6, 7, 8);
+        assertThat(p.position(5)).isEqualTo(4);
+        assertThat(p.position(100)).as("the root is no target").isEqualTo(-1);
     }
 
     @Test
