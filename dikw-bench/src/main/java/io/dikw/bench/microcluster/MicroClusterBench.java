@@ -22,7 +22,8 @@ import java.util.Locale;
  * delay, SSQ).
  *
  * <p>Usage: {@code MicroClusterBench [--points N] [--rbf-points N] [--moa-points N] [--p 1,2,4]
- * [--rate R] [--repeats R] [--out FILE]}.
+ * [--rate R] [--repeats R] [--seed S] [--out FILE]}; {@code --seed} seeds dikw's k-means++ (online
+ * initialisation and offline phase), to see how much of an SSQ difference is the seed's.
  */
 public final class MicroClusterBench {
     /** Target: points/s of the local engine with p = 2, q = 50, d = 34 on two cores. */
@@ -55,6 +56,7 @@ public final class MicroClusterBench {
         int[] ps = {1, 2, 4};
         double rate = 1000;
         int repeats = 2;
+        long seed = 42;
         Path out = Path.of("dikw-out/bench/microcluster.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -64,9 +66,10 @@ public final class MicroClusterBench {
                 case "--p" -> ps = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (options: --points N "
-                    + "--rbf-points N --moa-points N --p 1,2,4 --rate R --repeats R --out FILE)");
+                    + "--rbf-points N --moa-points N --p 1,2,4 --rate R --repeats R --seed S --out FILE)");
             }
         }
         final BenchTable table = new BenchTable(String.format(Locale.ROOT,
@@ -80,7 +83,7 @@ public final class MicroClusterBench {
             streams.add(BenchStream.rbfEvents(rbfPoints, RBF_DIMS, 1));
         }
         for (final BenchStream s : streams) {
-            compare(table, s, ps, rate, repeats, moaPoints < 0 ? s.count() : Math.min(moaPoints, s.count()));
+            compare(table, s, ps, rate, repeats, moaPoints < 0 ? s.count() : Math.min(moaPoints, s.count()), seed);
         }
         table.note("targets", String.format(Locale.ROOT, ">= %,.0f points/s with p=2 (q=50, d=34); >= %.0fx MOA; SSQ "
             + "<= MOA's; parallel SSQ within %.0f%% of sequential", TARGET_POINTS_PER_SECOND, TARGET_VS_MOA,
@@ -94,24 +97,24 @@ public final class MicroClusterBench {
         System.err.println("wrote " + out);
     }
 
-    private static EngineConfig config(final int p, final boolean evaluate) {
-        return new EngineConfig(OnlineParams.of(Q, INIT, WINDOW, 42), K, p, WINDOW, BATCH, io.dikw.microcluster.offline.OfflinePhase.RESTARTS_DEFAULT, evaluate, MAX_EVAL,
+    private static EngineConfig config(final int p, final boolean evaluate, final long seed) {
+        return new EngineConfig(OnlineParams.of(Q, INIT, WINDOW, seed), K, p, WINDOW, BATCH, io.dikw.microcluster.offline.OfflinePhase.RESTARTS_DEFAULT, evaluate, MAX_EVAL,
             1024);
     }
 
     private static void compare(final BenchTable table, final BenchStream s, final int[] ps, final double rate,
-        final int repeats, final int moaPoints) throws Exception {
+        final int repeats, final int moaPoints, final long seed) throws Exception {
         System.err.println(s.name() + ": MOA CluStream on " + moaPoints + " points");
         final MoaCluStream.Result moa = MoaCluStream.run(s, moaPoints, Q, K, (int) Math.round(WINDOW * rate), rate,
             BATCH, WINDOW, MAX_EVAL);
         table.row(s.name(), "MOA CluStream", 1, moa.points(), moa.seconds(), moa.pointsPerSecond(), 1.0, moa.meanSsq(),
             1.0, Double.NaN, moa.purity(), moa.nmi(), Double.NaN, Double.NaN);
-        final Measured seq = measure(s, "sequential", new SequentialEngine(config(1, false)),
-            new SequentialEngine(config(1, true)), rate, repeats);
+        final Measured seq = measure(s, "sequential", new SequentialEngine(config(1, false, seed)),
+            new SequentialEngine(config(1, true, seed)), rate, repeats);
         row(table, s, "dikw sequential", 1, seq, moa, seq);
         for (final int p : ps) {
-            final Measured m = measure(s, "local p=" + p, new LocalEngine(config(p, false)),
-                new LocalEngine(config(p, true)), rate, repeats);
+            final Measured m = measure(s, "local p=" + p, new LocalEngine(config(p, false, seed)),
+                new LocalEngine(config(p, true, seed)), rate, repeats);
             row(table, s, "dikw local", p, m, moa, seq);
         }
     }

@@ -375,6 +375,23 @@ public final class CfSet {
     }
 
     /**
+     * Ward's merge cost: how much the sum of squared errors grows when clusters {@code a} and
+     * {@code b} are merged, n_a · n_b / (n_a + n_b) · ||c_a − c_b||² (= SSE(a ∪ b) − SSE(a) − SSE(b)).
+     *
+     * @param a a cluster
+     * @param b another cluster
+     * @return the increase; 0 when either is empty
+     */
+    public double mergeCost(final int a, final int b) {
+        final double na = n[a];
+        final double nb = n[b];
+        if (na <= 0 || nb <= 0) {
+            return 0;
+        }
+        return na * nb / (na + nb) * centroidDistanceSquared(a, b);
+    }
+
+    /**
      * Sets cluster i's statistics from the layout of {@link CfWire}: N, LST, SST, LS (d), SS (d).
      *
      * @param i      a cluster

@@ -1,15 +1,16 @@
 package io.dikw.microcluster.engine;
 
 import io.dikw.microcluster.cf.CfSet;
-import io.dikw.microcluster.offline.ClosestPairReducer;
 import io.dikw.microcluster.offline.MacroClusters;
 import io.dikw.microcluster.offline.OfflinePhase;
+import io.dikw.microcluster.offline.WardReducer;
 import java.util.List;
 
 /**
  * The merge step at a batch boundary: unites the partitions' window micro-clusters by additivity,
- * reduces them to q by merging the closest pairs, and runs the offline phase. Deterministic: the
- * same partition windows in the same order give the same answer in every engine.
+ * reduces them to q by merging the pairs whose merge raises the SSE least (Ward), and runs the
+ * offline phase. Deterministic: the same partition windows in the same order give the same answer
+ * in every engine.
  */
 public final class BatchReducer {
     private final EngineConfig config;
@@ -34,7 +35,7 @@ public final class BatchReducer {
      * @return the merged window and its macro clusters
      */
     public Reduced reduce(final long batch, final List<CfSet> windows) {
-        final CfSet merged = ClosestPairReducer.unite(windows, config.online().q());
+        final CfSet merged = WardReducer.unite(windows, config.online().q());
         final OfflinePhase offline = new OfflinePhase(config.k(), config.restarts(), config.online().seed() * 1_000_003L + batch);
         return new Reduced(merged, offline.cluster(merged));
     }

@@ -62,6 +62,19 @@ class CfAlgebraPropertiesTest {
     }
 
     @Property(tries = 300)
+    void mergeCostIsTheGrowthOfTheSse(@ForAll("points") final List<P> a, @ForAll("points") final List<P> b) {
+        final CfSet set = new CfSet(2, D);
+        set.addEmpty(1);
+        set.addEmpty(2);
+        a.forEach(p -> set.addPoint(0, p.x(), 0, p.t()));
+        b.forEach(p -> set.addPoint(1, p.x(), 0, p.t()));
+        final double before = set.sse(0) + set.sse(1);
+        final double cost = set.mergeCost(0, 1);
+        set.mergeInto(0, 1);
+        assertThat(cost).isCloseTo(set.sse(0) - before, within(1e-6 * (1 + set.sse(0))));
+    }
+
+    @Property(tries = 300)
     void subtractingAnOlderSummaryLeavesTheNewerPoints(@ForAll("points") final List<P> older,
         @ForAll("points") final List<P> newer) {
         final List<P> all = new java.util.ArrayList<>(older);

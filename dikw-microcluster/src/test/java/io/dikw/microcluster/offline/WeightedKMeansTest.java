@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.dikw.microcluster.cf.CfSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -60,27 +59,6 @@ class WeightedKMeansTest {
         assertThat(c[0]).isCloseTo(0.5, within(0.1));
         assertThat(c[1]).isCloseTo(100.5, within(0.1));
         assertThat(c[2]).isCloseTo(200.5, within(0.1));
-    }
-
-    @Test
-    void closestPairReductionKeepsEveryPointAndMergesNeighbours() {
-        final CfSet a = new CfSet(2, 1);
-        final CfSet b = new CfSet(2, 1);
-        a.addEmpty(1);
-        a.addEmpty(2);
-        b.addEmpty(3);
-        b.addEmpty(4);
-        a.addPoint(0, new double[] {0}, 0, 0);
-        a.addPoint(1, new double[] {100}, 0, 0);
-        b.addPoint(0, new double[] {1}, 0, 0);
-        b.addPoint(1, new double[] {101}, 0, 0);
-        final CfSet merged = ClosestPairReducer.unite(List.of(a, b), 2);
-        assertThat(merged.size()).isEqualTo(2);
-        assertThat(merged.totalN()).isEqualTo(4);
-        final double c0 = merged.centroid(0)[0];
-        final double c1 = merged.centroid(1)[0];
-        assertThat(Math.min(c0, c1)).isEqualTo(0.5);
-        assertThat(Math.max(c0, c1)).isEqualTo(100.5);
     }
 
     @Test
