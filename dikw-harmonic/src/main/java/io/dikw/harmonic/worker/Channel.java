@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One processing channel of a worker: a data port where sources send tuples straight to it, a
@@ -214,7 +215,11 @@ final class Channel implements AutoCloseable {
             final Tuple t = take(conn, h);
             if (!inbox.offer(t)) {
                 acks.flush(); // the source should not wait for these while this channel is busy
-                inbox.put(t);
+                while (!inbox.offer(t, 100, TimeUnit.MILLISECONDS)) {
+                    if (closed || !conn.isOpen()) {
+                        return; // not acknowledged: the source sends it again elsewhere
+                    }
+                }
             }
             stats.received.increment();
             acks.taken(t.id(), t.processor());
