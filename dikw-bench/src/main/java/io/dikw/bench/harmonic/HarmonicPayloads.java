@@ -109,7 +109,7 @@ final class HarmonicPayloads implements AutoCloseable {
         if (!stream) {
             return 1;
         }
-        return (int) Math.min(HarmonicStream.DEFAULT_WINDOW, HarmonicStream.DEFAULT_WINDOW_BYTES / size + 1) + 1;
+        return HarmonicStream.mostInFlight(HarmonicStream.DEFAULT_WINDOW, HarmonicStream.DEFAULT_WINDOW_BYTES, size) + 1;
     }
 
     private PayloadRun run(final String name, final boolean stream, final int size, final long messages, final int sources)

@@ -121,6 +121,16 @@ public final class HarmonicStream implements AutoCloseable {
         }
     }
 
+    /**
+     * @param window most tuples in flight
+     * @param windowBytes most payload bytes in flight
+     * @param payloadBytes bytes per payload
+     * @return most payloads of that size in flight at once (a source reusing buffers needs one more)
+     */
+    public static int mostInFlight(final int window, final long windowBytes, final long payloadBytes) {
+        return (int) Math.max(1, Math.min(window, windowBytes / Math.max(1, payloadBytes) + 1));
+    }
+
     /** @return how many tuples were sent again (refused, or on a connection that broke) */
     public synchronized long resent() {
         return resent;
