@@ -16,7 +16,7 @@ import java.util.Locale;
  * master and two workers with the trivial {@code echo} processor on localhost, over real TCP.
  *
  * <p>Usage: {@code HarmonicBench [--sizes 1KB,100KB,1MB,10MB] [--megabytes M] [--max-messages N]
- * [--min-messages N] [--sources N] [--channels N] [--systems harmonic,harmonic-pertuple,storm,storm-inworker,artemis]
+ * [--min-messages N] [--sources N] [--channels N] [--storm-pending N] [--systems harmonic,harmonic-pertuple,storm,storm-inworker,artemis]
  * [--quick] [--out FILE]}.
  * Each size sends about M megabytes (within the message bounds) through each system.
  */
@@ -38,6 +38,7 @@ public final class HarmonicBench {
         long minMessages = 100;
         int sources = 2;
         int channels = 1;
+        int stormPending = 16;
         List<String> systems = Arrays.asList(ALL.split(","));
         Path out = Path.of("dikw-out/bench/harmonic.json");
         for (int i = 0; i < args.length; i++) {
@@ -48,6 +49,7 @@ public final class HarmonicBench {
                 case "--min-messages" -> minMessages = Long.parseLong(args[++i]);
                 case "--sources" -> sources = Integer.parseInt(args[++i]);
                 case "--channels" -> channels = Integer.parseInt(args[++i]);
+                case "--storm-pending" -> stormPending = Integer.parseInt(args[++i]);
                 case "--systems" -> systems = Arrays.asList(args[++i].split(","));
                 case "--quick" -> {
                     megabytes = 100;
@@ -56,7 +58,7 @@ public final class HarmonicBench {
                 }
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (options: --sizes 1KB,100KB "
-                    + "--megabytes M --max-messages N --min-messages N --sources N --channels N "
+                    + "--megabytes M --max-messages N --min-messages N --sources N --channels N --storm-pending N "
                     + "--systems " + ALL + " --quick --out FILE)");
             }
         }
@@ -79,7 +81,7 @@ public final class HarmonicBench {
                     }
                     case "storm", "storm-inworker" -> {
                         if (storm == null) {
-                            storm = new StormPayloads(sources);
+                            storm = new StormPayloads(sources, stormPending);
                             running.add(storm);
                         }
                         under.add(storm.on(system.equals("storm") ? StormPayloads.Route.CROSS_WORKER
@@ -124,7 +126,7 @@ public final class HarmonicBench {
             + HarmonicStream.DEFAULT_WINDOW + " tuples / " + (HarmonicStream.DEFAULT_WINDOW_BYTES >> 20)
             + " MiB in flight per source, batched ACKs), harmonic-pertuple = one endpoint request + frame + ACK per "
             + "tuple; Storm: LocalCluster, 2 workers over Netty (storm.local.mode.zmq=true), " + sources
-            + " spouts -> 4 bolts, acking, 16 pending/spout; storm = direct grouping to a bolt in the other worker "
+            + " spouts -> 4 bolts, acking, " + stormPending + " pending/spout; storm = direct grouping to a bolt in the other worker "
             + "(Kryo + TCP), storm-inworker = to a bolt in the spout's worker (array handed over by reference); "
             + "Artemis: embedded broker, " + sources + " producers -> anycast queue -> " + sources
             + " consumers, non-durable");

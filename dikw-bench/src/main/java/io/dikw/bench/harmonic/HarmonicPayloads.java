@@ -51,22 +51,8 @@ final class HarmonicPayloads implements AutoCloseable {
      */
     PayloadSystem mode(final boolean stream) {
         final String name = stream ? "harmonic" : "harmonic-pertuple";
-        return new PayloadSystem() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public PayloadRun throughput(final int size, final long messages, final int sources) throws Exception {
-                return run(name, stream, size, messages, sources);
-            }
-
-            @Override
-            public PayloadRun latency(final int size, final long messages) throws Exception {
-                return oneAtATime(name, stream, size, messages);
-            }
-        };
+        return PayloadSystem.of(name, (size, messages, sources) -> run(name, stream, size, messages, sources),
+            (size, messages) -> oneAtATime(name, stream, size, messages));
     }
 
     /** A sender of one source: a stream or a one-at-a-time client. */

@@ -25,4 +25,41 @@ interface PayloadSystem {
      * @throws Exception when the run fails
      */
     PayloadRun latency(int size, long messages) throws Exception;
+
+    /** A throughput run: size, messages, sources. */
+    @FunctionalInterface
+    interface Throughput {
+        PayloadRun run(int size, long messages, int sources) throws Exception;
+    }
+
+    /** A latency run: size, messages. */
+    @FunctionalInterface
+    interface Latency {
+        PayloadRun run(int size, long messages) throws Exception;
+    }
+
+    /**
+     * @param name the name in the table
+     * @param throughput how it runs for throughput
+     * @param latency how it runs for latency
+     * @return the system
+     */
+    static PayloadSystem of(final String name, final Throughput throughput, final Latency latency) {
+        return new PayloadSystem() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public PayloadRun throughput(final int size, final long messages, final int sources) throws Exception {
+                return throughput.run(size, messages, sources);
+            }
+
+            @Override
+            public PayloadRun latency(final int size, final long messages) throws Exception {
+                return latency.run(size, messages);
+            }
+        };
+    }
 }

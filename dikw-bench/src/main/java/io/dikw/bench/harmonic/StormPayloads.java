@@ -22,7 +22,7 @@ import org.apache.storm.tuple.Values;
 /**
  * The same workload through Storm: spouts emitting byte-array payloads, bolts receiving them, in
  * a LocalCluster of two worker slots whose workers talk through Storm's real Netty transport
- * ({@code storm.local.mode.zmq=true}), acking on, at most 16 tuples pending per spout.
+ * ({@code storm.local.mode.zmq=true}), acking on, a bounded number of tuples pending per spout.
  *
  * <p>Two routes, chosen per run: {@link Route#CROSS_WORKER} sends every tuple with a direct
  * grouping to a bolt task in the <em>other</em> worker, so each payload is Kryo-serialized, crosses
@@ -58,8 +58,11 @@ final class StormPayloads implements AutoCloseable {
         }
     }
 
-    /** @param spouts spout tasks (the sources) */
-    StormPayloads(final int spouts) throws Exception {
+    /**
+     * @param spouts spout tasks (the sources)
+     * @param pending most tuples pending (emitted, not yet acked) per spout
+     */
+    StormPayloads(final int spouts, final int pending) throws Exception {
         cluster = LocalStorm.start(1, 2);
         final TopologyBuilder b = new TopologyBuilder();
         b.setSpout("payloads", new PayloadSpout(), spouts);
@@ -68,7 +71,7 @@ final class StormPayloads implements AutoCloseable {
         final Config conf = new Config();
         conf.setNumWorkers(2);
         conf.setNumAckers(1);
-        conf.setMaxSpoutPending(16);
+        conf.setMaxSpoutPending(pending);
         conf.put(Config.TOPOLOGY_DEBUG, false);
         conf.put(Config.TOPOLOGY_FALL_BACK_ON_JAVA_SERIALIZATION, false);
         cluster.submitTopology("harmonic-bench", conf, b.createTopology());
@@ -81,22 +84,8 @@ final class StormPayloads implements AutoCloseable {
      */
     PayloadSystem on(final Route route) {
         final String name = route == Route.CROSS_WORKER ? "storm" : "storm-inworker";
-        return new PayloadSystem() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public PayloadRun throughput(final int size, final long messages, final int sources) throws Exception {
-                return run(size, messages, route, Long.MAX_VALUE, name);
-            }
-
-            @Override
-            public PayloadRun latency(final int size, final long messages) throws Exception {
-                return run(size, messages, route, 1, name);
-            }
-        };
+        return PayloadSystem.of(name, (size, messages, sources) -> run(size, messages, route, Long.MAX_VALUE, name),
+            (size, messages) -> run(size, messages, route, 1, name));
     }
 
     private PayloadRun run(final int size, final long messages, final Route route, final long window, final String name)

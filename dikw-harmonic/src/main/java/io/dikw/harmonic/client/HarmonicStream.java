@@ -155,7 +155,7 @@ public final class HarmonicStream implements AutoCloseable {
     /** Writes the tuple on the least loaded live connection, leasing again while there is none. */
     private void transmit(final StreamLink.Pending p) throws IOException {
         final long start = System.nanoTime();
-        long backoffMicros = 200;
+        final Backoff backoff = new Backoff();
         while (true) {
             final StreamLink link = awaitRoom(p.bytes());
             if (link != null) {
@@ -166,8 +166,7 @@ public final class HarmonicStream implements AutoCloseable {
                 throw new IOException("gave up on tuple " + p.tupleId() + " for '" + processor + "': no channel reachable "
                     + "for " + TimeUnit.NANOSECONDS.toSeconds(giveUpNanos) + " s");
             }
-            sleepMicros(backoffMicros);
-            backoffMicros = Math.min(backoffMicros * 2, 100_000);
+            backoff.pause();
             lease();
         }
     }
@@ -246,15 +245,6 @@ public final class HarmonicStream implements AutoCloseable {
             resent++;
         }
         notifyAll();
-    }
-
-    private static void sleepMicros(final long micros) throws IOException {
-        try {
-            TimeUnit.MICROSECONDS.sleep(micros);
-        } catch (final InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to retry", ie);
-        }
     }
 
     /** Flushes, then closes every connection. */
