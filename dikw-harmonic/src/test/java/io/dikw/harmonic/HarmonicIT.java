@@ -111,7 +111,7 @@ class HarmonicIT {
     @Test
     void failuresAndTimeoutsAreDeadLetteredAndTheUnitGoesOn() throws Exception {
         try (Cluster c = Cluster.start(dir); HarmonicClient client = new HarmonicClient(c.url(), c.token.text())) {
-            final var w = c.addWorker("upper", Cluster.EXAMPLE_UNIT, 1, Duration.ofMillis(1500));
+            final var w = c.addWorker("upper", Cluster.EXAMPLE_UNIT, 1, Duration.ofMillis(5000));
             final long failing = client.send("upper", text("FAIL please"));
             final long slow = client.send("upper", text("SLEEP 20000 too slow"));
             final long fine = client.send("upper", text("fine"));
