@@ -16,8 +16,8 @@ import java.util.Locale;
  * master and two workers with the trivial {@code echo} processor on localhost, over real TCP.
  *
  * <p>Usage: {@code HarmonicBench [--sizes 1KB,100KB,1MB,10MB] [--megabytes M] [--max-messages N]
- * [--min-messages N] [--sources N] [--channels N] [--storm-pending N] [--systems harmonic,harmonic-pertuple,storm,storm-inworker,artemis]
- * [--quick] [--out FILE]}.
+ * [--min-messages N] [--sources N] [--channels N] [--storm-pending N]
+ * [--systems harmonic,harmonic-pertuple,storm,storm-inworker,artemis] [--quick] [--out FILE]}.
  * Each size sends about M megabytes (within the message bounds) through each system.
  */
 public final class HarmonicBench {
@@ -102,7 +102,8 @@ public final class HarmonicBench {
                 final long probes = Math.max(10, Math.min(LATENCY_PROBES, messages / 10));
                 final List<PayloadRun[]> runs = new ArrayList<>();
                 for (final PayloadSystem system : under) {
-                    system.throughput(size, Math.max(sources, Math.min(messages, Math.max(messages / 10, 20))), sources); // warm-up
+                    final long warmUp = Math.max(sources, Math.min(messages, Math.max(messages / 10, 20)));
+                    system.throughput(size, warmUp, sources);
                     final PayloadRun r = system.throughput(size, messages, sources);
                     final PayloadRun l = system.latency(size, probes);
                     runs.add(new PayloadRun[] {r, l});
@@ -126,7 +127,8 @@ public final class HarmonicBench {
             + HarmonicStream.DEFAULT_WINDOW + " tuples / " + (HarmonicStream.DEFAULT_WINDOW_BYTES >> 20)
             + " MiB in flight per source, batched ACKs), harmonic-pertuple = one endpoint request + frame + ACK per "
             + "tuple; Storm: LocalCluster, 2 workers over Netty (storm.local.mode.zmq=true), " + sources
-            + " spouts -> 4 bolts, acking, " + stormPending + " pending/spout; storm = direct grouping to a bolt in the other worker "
+            + " spouts -> 4 bolts, acking, " + stormPending + " pending/spout; "
+            + "storm = direct grouping to a bolt in the other worker "
             + "(Kryo + TCP), storm-inworker = to a bolt in the spout's worker (array handed over by reference); "
             + "Artemis: embedded broker, " + sources + " producers -> anycast queue -> " + sources
             + " consumers, non-durable");
