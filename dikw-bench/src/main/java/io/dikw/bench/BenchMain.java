@@ -36,7 +36,8 @@ public final class BenchMain {
                     + "  graph-ingest [--scale 20] [--edge-factor 16] [--batches 1000,10000,100000] [--threads T]\n"
                     + "      [--peer-scale S] [--no-peers] [--no-tcp] [--out FILE]\n"
                     + "      R-MAT insert/delete rates in-process and over TCP vs JGraphT and a ConcurrentHashMap baseline\n"
-                    + "  harmonic [--sizes 1KB,100KB,1MB,10MB] [--megabytes M] [--systems harmonic,storm,artemis] [--quick]\n"
+                    + "  harmonic [--sizes 1KB,100KB,1MB,10MB] [--megabytes M] [--quick]\n"
+                    + "      [--systems harmonic,harmonic-pertuple,storm,storm-inworker,artemis] [--storm-pending N]\n"
                     + "      HarmonicIO (master + 2 workers) vs Storm LocalCluster vs Artemis: msg/s and MB/s per payload size\n"
                     + "  collectives [--sizes 100,1000] [--tasks 8,16] [--algorithms serial,binary-tree] [--point-millis MS]\n"
                     + "      broadcast p50/p99 latency and throughput, every algorithm vs serial (allGrouping), PNG charts");

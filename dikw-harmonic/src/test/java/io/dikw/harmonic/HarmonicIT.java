@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dikw.harmonic.auth.AccessToken;
 import io.dikw.harmonic.client.HarmonicClient;
+import io.dikw.harmonic.client.HarmonicStream;
 import io.dikw.harmonic.client.MasterApi;
 import io.dikw.harmonic.frame.Frame;
 import io.dikw.harmonic.frame.FrameConnection;
@@ -110,7 +111,7 @@ class HarmonicIT {
     @Test
     void failuresAndTimeoutsAreDeadLetteredAndTheUnitGoesOn() throws Exception {
         try (Cluster c = Cluster.start(dir); HarmonicClient client = new HarmonicClient(c.url(), c.token.text())) {
-            final var w = c.addWorker("upper", Cluster.EXAMPLE_UNIT, 1, Duration.ofMillis(1500));
+            final var w = c.addWorker("upper", Cluster.EXAMPLE_UNIT, 1, Duration.ofMillis(5000));
             final long failing = client.send("upper", text("FAIL please"));
             final long slow = client.send("upper", text("SLEEP 20000 too slow"));
             final long fine = client.send("upper", text("fine"));
@@ -172,6 +173,68 @@ class HarmonicIT {
             assertThat(output(c.out, "echo", before)).isEqualTo("before");
             assertThat(output(c.out, "echo", after)).isEqualTo("after");
             assertThat(c.master.status().get("rejectedFrames").toString()).contains("bad-magic=1", "oversized=1");
+        }
+    }
+
+    @Test
+    void aStreamKeepsManyTuplesInFlightAndEveryOneArrives() throws Exception {
+        try (Cluster c = Cluster.start(dir)) {
+            c.addWorker("upper", Cluster.EXAMPLE_UNIT, 1, Duration.ofSeconds(30));
+            c.addWorker("upper", Cluster.EXAMPLE_UNIT, 1, Duration.ofSeconds(30));
+            final List<Long> ids = new ArrayList<>();
+            try (HarmonicStream stream = new HarmonicStream(c.url(), c.token.text(), "upper", 64, 1 << 20, 50,
+                Duration.ofSeconds(60).toNanos())) {
+                for (int i = 0; i < 300; i++) {
+                    ids.add(stream.send(text("streamed " + i)));
+                }
+                stream.flush();
+            }
+            assertThat(ids).isSorted().doesNotHaveDuplicates();
+            await("300 outputs", () -> c.workers.stream().mapToLong(w -> w.stats().processed()).sum() == 300);
+            assertThat(c.workers).allSatisfy(w -> assertThat(w.stats().processed()).as("both channels used").isPositive());
+            for (int i = 0; i < 300; i++) {
+                assertThat(output(c.out, "upper", ids.get(i))).isEqualTo("STREAMED " + i);
+            }
+            assertThat(c.master.status().get("leasedToStreams")).isEqualTo(300L); // 300 ids in 6 leases of 50
+        }
+    }
+
+    @Test
+    void tuplesInFlightOnAWorkerThatGoesAwayAreSentToAnother() throws Exception {
+        try (Cluster c = Cluster.start(dir)) {
+            final var leaving = c.addWorker("upper", Cluster.EXAMPLE_UNIT, 1, Duration.ofSeconds(30));
+            final var staying = c.addWorker("upper", Cluster.EXAMPLE_UNIT, 1, Duration.ofSeconds(30));
+            final List<Long> ids = new ArrayList<>();
+            try (HarmonicStream stream = new HarmonicStream(c.url(), c.token.text(), "upper", 256, 1 << 20, 1000,
+                Duration.ofSeconds(60).toNanos())) {
+                for (int i = 0; i < 60; i++) {
+                    ids.add(stream.send(text("SLEEP 50 slow " + i)));
+                }
+                await("the leaving worker busy", () -> leaving.stats().received() >= 2);
+                leaving.close();
+                stream.flush();
+                assertThat(stream.resent()).as("unacknowledged tuples sent again").isPositive();
+            }
+            await("the staying worker done", () -> staying.stats().processed() == staying.stats().received());
+            // At least once for every tuple the leaving worker had not acknowledged; what it had
+            // acknowledged and not processed yet (its inbox and the tuple in hand) is lost (see README).
+            final long arrived = ids.stream().filter(id -> Files.exists(FileDirectorySink.fileOf(c.out, "upper", id))).count();
+            assertThat(arrived).isGreaterThanOrEqualTo(60 - 5);
+            assertThat(staying.stats().processed()).isGreaterThan(30);
+        }
+    }
+
+    @Test
+    void aStreamFailsWithTheReasonWhenAChannelRefusesATupleForGood() throws Exception {
+        final AccessToken token = AccessToken.generate();
+        try (Cluster c = new Cluster(dir, MasterConfig.defaults(token))) {
+            c.addWorker("echo", List.of(), 1, Duration.ofSeconds(5));
+            final HarmonicStream stream = new HarmonicStream(c.url(), token.text(), "echo", 8, 1 << 30, 10,
+                Duration.ofSeconds(10).toNanos());
+            stream.send(ByteBuffer.allocate((64 << 20) + 1)); // over the worker's payload limit
+            assertThatThrownBy(stream::flush).isInstanceOf(IOException.class).hasMessageContaining("oversized");
+            assertThatThrownBy(stream::close).hasMessageContaining("oversized");
+            assertThat(c.workers.get(0).stats().received()).isZero();
         }
     }
 }

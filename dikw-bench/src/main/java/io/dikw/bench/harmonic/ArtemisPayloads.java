@@ -18,15 +18,53 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
  * the embedded Artemis broker, one consumer per producer takes them off; a broker in the data path
  * (what HarmonicIO avoids). Messages stay below the large-message threshold.
  */
-final class ArtemisPayloads implements AutoCloseable {
+final class ArtemisPayloads implements PayloadSystem, AutoCloseable {
     private final EmbeddedBroker broker = EmbeddedBroker.start(0);
 
-    PayloadRun run(final int size, final long messages, final int producers) throws Exception {
+    @Override
+    public String name() {
+        return "artemis";
+    }
+
+    @Override
+    public PayloadRun latency(final int size, final long messages) throws Exception {
         final String queue = "bench-" + System.nanoTime();
-        try (ServerLocator locator = ActiveMQClient.createServerLocator(broker.url())
+        try (ServerLocator locator = locator(size);
+             ClientSessionFactory f = locator.createSessionFactory();
+             ClientSession s = f.createSession(false, true, true)) {
+            s.createQueue(QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST)
+                .setDurable(false));
+            final ClientProducer producer = s.createProducer(queue);
+            final ClientConsumer consumer = s.createConsumer(queue);
+            s.start();
+            final byte[] payload = new byte[size];
+            new Random(7).nextBytes(payload);
+            final long start = System.nanoTime();
+            for (long i = 0; i < messages; i++) {
+                final ClientMessage m = s.createMessage(false);
+                m.getBodyBuffer().writeBytes(payload);
+                producer.send(m);
+                final ClientMessage got = consumer.receive(60_000);
+                if (got == null) {
+                    throw new IllegalStateException("Artemis lost message " + i);
+                }
+                got.acknowledge();
+            }
+            return new PayloadRun(name(), messages, size, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private ServerLocator locator(final int size) throws Exception {
+        return ActiveMQClient.createServerLocator(broker.url())
             .setMinLargeMessageSize(Math.max(size + 4096, 100 * 1024))
             .setBlockOnNonDurableSend(false)
-            .setConfirmationWindowSize(-1)) {
+            .setConfirmationWindowSize(-1);
+    }
+
+    @Override
+    public PayloadRun throughput(final int size, final long messages, final int producers) throws Exception {
+        final String queue = "bench-" + System.nanoTime();
+        try (ServerLocator locator = locator(size)) {
             try (ClientSessionFactory admin = locator.createSessionFactory(); ClientSession s = admin.createSession()) {
                 s.createQueue(QueueConfiguration.of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST)
                     .setDurable(false));

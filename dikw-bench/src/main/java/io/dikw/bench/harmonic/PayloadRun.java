@@ -17,8 +17,8 @@ record PayloadRun(String system, long messages, int payloadBytes, double seconds
         return messages * (double) payloadBytes / seconds / 1e6;
     }
 
-    /** @return mean time per message and source in microseconds (how long one source waits per message) */
-    double microsPerMessage(final int sources) {
-        return seconds * 1e6 * sources / messages;
+    /** @return mean microseconds per message over the run (for a latency run: mean end-to-end latency) */
+    double microsPerMessage() {
+        return seconds * 1e6 / messages;
     }
 }

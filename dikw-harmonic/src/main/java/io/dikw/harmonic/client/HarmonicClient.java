@@ -62,7 +62,7 @@ public final class HarmonicClient implements AutoCloseable {
      */
     public long send(final String processor, final ByteBuffer payload) throws IOException {
         final long start = System.nanoTime();
-        long backoffMicros = 200;
+        final Backoff backoff = new Backoff();
         int broken = 0;
         while (true) {
             final MasterApi.Endpoint e = api.endpoint(processor);
@@ -97,8 +97,7 @@ public final class HarmonicClient implements AutoCloseable {
             if (System.nanoTime() - start > giveUpNanos) {
                 throw new IOException("gave up on a tuple for '" + processor + "' after " + retries + " retries: " + refusal);
             }
-            sleepMicros(backoffMicros);
-            backoffMicros = Math.min(backoffMicros * 2, 100_000);
+            backoff.pause();
         }
     }
 
@@ -145,15 +144,6 @@ public final class HarmonicClient implements AutoCloseable {
         final FrameConnection c = connections.remove(key);
         if (c != null) {
             c.close();
-        }
-    }
-
-    private static void sleepMicros(final long micros) throws IOException {
-        try {
-            TimeUnit.MICROSECONDS.sleep(micros);
-        } catch (final InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to retry", ie);
         }
     }
 

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The master's HTTP API from the outside (sources, workers, tools), with the token on every call.
@@ -27,6 +29,16 @@ public final class MasterApi {
      * @param channel the channel's label, or "master"
      */
     public record Endpoint(long tupleId, String kind, String host, int port, String channel) {
+    }
+
+    /**
+     * A block of tuple ids for a streaming source and the channels to stream them to.
+     *
+     * @param firstTupleId the first id of the block
+     * @param count how many ids
+     * @param channels every channel of the processor
+     */
+    public record Lease(long firstTupleId, long count, List<Endpoint> channels) {
     }
 
     private final URI base;
@@ -50,6 +62,22 @@ public final class MasterApi {
         final JsonNode n = call("GET", "api/endpoint?processor=" + URLEncoder.encode(processor, StandardCharsets.UTF_8), null);
         return new Endpoint(n.path("tupleId").asLong(), n.path("kind").asText(), n.path("host").asText(),
             n.path("port").asInt(), n.path("channel").asText());
+    }
+
+    /**
+     * @param processor the processor the tuples are for
+     * @param tuples how many ids to take
+     * @return the ids and every channel of the processor
+     * @throws IOException when the master refuses (no such processor, bad token) or cannot be reached
+     */
+    public Lease lease(final String processor, final long tuples) throws IOException {
+        final JsonNode n = call("GET", "api/lease?processor=" + URLEncoder.encode(processor, StandardCharsets.UTF_8)
+            + "&tuples=" + tuples, null);
+        final List<Endpoint> channels = new ArrayList<>();
+        for (final JsonNode c : n.path("channels")) {
+            channels.add(new Endpoint(0, "channel", c.path("host").asText(), c.path("port").asInt(), c.path("channel").asText()));
+        }
+        return new Lease(n.path("firstTupleId").asLong(), n.path("count").asLong(), List.copyOf(channels));
     }
 
     /**

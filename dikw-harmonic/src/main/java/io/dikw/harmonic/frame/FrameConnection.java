@@ -2,6 +2,7 @@ package io.dikw.harmonic.frame;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -25,6 +26,7 @@ public final class FrameConnection implements Closeable {
     private final FrameReader reader;
     private final FrameWriter writer;
     private final String peer;
+    private final InputStream in;
 
     /**
      * @param socket a connected socket channel (blocking)
@@ -38,6 +40,7 @@ public final class FrameConnection implements Closeable {
         this.reader = new FrameReader(socket, payloadLimit);
         this.writer = new FrameWriter(socket);
         this.peer = String.valueOf(socket.getRemoteAddress());
+        this.in = socket.socket().getInputStream(); // only for available(); frames are read through the channel
     }
 
     /**
@@ -160,6 +163,18 @@ public final class FrameConnection implements Closeable {
                 }
             }
             left -= n;
+        }
+    }
+
+    /**
+     * @return bytes received and not read yet (0 when unknown); a receiver uses it to batch
+     *     acknowledgements while more frames are already waiting
+     */
+    public int available() {
+        try {
+            return in.available();
+        } catch (final IOException e) {
+            return 0;
         }
     }
 

@@ -60,6 +60,20 @@ final class MasterHttp {
                 throw new NotFoundResponse(e.getMessage());
             }
         });
+        app.get("/api/lease", ctx -> {
+            final String processor = ctx.queryParam("processor");
+            if (processor == null || processor.isBlank()) {
+                throw new BadRequestResponse("query parameter 'processor' is required, e.g. /api/lease?processor=echo&tuples=1000");
+            }
+            final long count = ctx.queryParamAsClass("tuples", Long.class).getOrDefault(1000L);
+            try {
+                ctx.json(scheduler.lease(processor, count));
+            } catch (final NoSuchElementException e) {
+                throw new NotFoundResponse(e.getMessage());
+            } catch (final IllegalArgumentException e) {
+                throw new BadRequestResponse(e.getMessage());
+            }
+        });
         app.post("/api/workers", ctx -> register(ctx, scheduler));
         app.put("/api/workers/{id}/status", ctx -> {
             final long id = ctx.pathParamAsClass("id", Long.class).get();

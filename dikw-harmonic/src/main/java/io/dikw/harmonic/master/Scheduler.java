@@ -29,6 +29,19 @@ final class Scheduler {
     }
 
     /**
+     * A block of tuple ids for one streaming source and the channels it may stream them to.
+     *
+     * @param firstTupleId the first id of the block
+     * @param count how many ids, {@code firstTupleId .. firstTupleId + count - 1}
+     * @param channels the data endpoints of every channel hosting the processor (kind "channel")
+     */
+    record Lease(long firstTupleId, long count, List<Endpoint> channels) {
+    }
+
+    /** Most ids one lease may take. */
+    static final long MAX_LEASE = 1_000_000;
+
+    /**
      * A queued tuple to send to a channel.
      *
      * @param link the channel
@@ -50,6 +63,7 @@ final class Scheduler {
     private long nextTupleId = 1;
     private long nextWorkerId = 1;
     private long toChannels;
+    private long leased;
     private long toQueue;
     private long dispatched;
     private long redelivered;
@@ -102,11 +116,7 @@ final class Scheduler {
 
     /** @throws NoSuchElementException when no worker hosts the processor */
     synchronized Endpoint endpoint(final String processor) {
-        if (workers.values().stream().noneMatch(w -> w.processor.equals(processor))) {
-            throw new NoSuchElementException("no worker hosts processor '" + processor + "'; start one with "
-                + "'harmonic worker --processor " + processor + "' (or --command) or ask for one of "
-                + workers.values().stream().map(w -> w.processor).distinct().toList());
-        }
+        requireHosted(processor);
         final long id = nextTupleId++;
         if (queue.isEmpty(processor)) {
             final ChannelLink free = longestFree(processor);
@@ -122,7 +132,45 @@ final class Scheduler {
         return new Endpoint(id, "queue", queueHost, queuePort, "master");
     }
 
-    /** @return true when the id was given out by {@link #endpoint} */
+    /**
+     * Gives a streaming source a block of ids (in creation order, like {@link #endpoint}) and every
+     * channel of the processor. Channels are not reserved: a streaming source sends to them over
+     * persistent connections with many tuples in flight, and a channel's bounded inbox pushes back.
+     *
+     * @param processor the processor
+     * @param count ids wanted, 1 to {@link #MAX_LEASE}
+     * @throws NoSuchElementException when no channel of the processor is connected
+     * @throws IllegalArgumentException when count is out of range
+     */
+    synchronized Lease lease(final String processor, final long count) {
+        if (count < 1 || count > MAX_LEASE) {
+            throw new IllegalArgumentException("tuples=" + count + " must be in [1, " + MAX_LEASE + "]");
+        }
+        requireHosted(processor);
+        final List<Endpoint> channels = new ArrayList<>();
+        for (final ChannelLink l : links) {
+            if (l.processor().equals(processor)) {
+                channels.add(new Endpoint(0, "channel", l.worker.host, l.port, l.label()));
+            }
+        }
+        if (channels.isEmpty()) {
+            throw new NoSuchElementException("no channel of processor '" + processor + "' is connected yet; retry");
+        }
+        final long first = nextTupleId;
+        nextTupleId += count;
+        leased += count;
+        return new Lease(first, count, channels);
+    }
+
+    private void requireHosted(final String processor) {
+        if (workers.values().stream().noneMatch(w -> w.processor.equals(processor))) {
+            throw new NoSuchElementException("no worker hosts processor '" + processor + "'; start one with "
+                + "'harmonic worker --processor " + processor + "' (or --command) or ask for one of "
+                + workers.values().stream().map(w -> w.processor).distinct().toList());
+        }
+    }
+
+    /** @return true when the id was given out by {@link #endpoint} or {@link #lease} */
     synchronized boolean issued(final long tupleId) {
         return tupleId > 0 && tupleId < nextTupleId;
     }
@@ -279,6 +327,7 @@ final class Scheduler {
         s.put("tuplesIssued", nextTupleId - 1);
         s.put("sentToChannels", toChannels);
         s.put("sentToQueue", toQueue);
+        s.put("leasedToStreams", leased);
         s.put("dispatchedFromQueue", dispatched);
         s.put("redeliveredFromQueue", redelivered);
         double tps = 0;

@@ -27,6 +27,11 @@ public final class WorkerStats {
         return m;
     }
 
+    /** @return tuples taken (from sources or the master's queue) */
+    public long received() {
+        return received.sum();
+    }
+
     /** @return tuples processed successfully */
     public long processed() {
         return processed.sum();

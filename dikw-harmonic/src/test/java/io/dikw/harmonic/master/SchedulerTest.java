@@ -103,4 +103,23 @@ class SchedulerTest {
             .hasMessageContaining("no worker hosts processor 'other'").hasMessageContaining("[p]");
         assertThat(scheduler.issued(1)).isFalse();
     }
+
+    @Test
+    void shouldLeaseABlockOfIdsInCreationOrderWithEveryChannelOfTheProcessor() {
+        channel("p", 0);
+        channel("p", 1);
+        channel("q", 2);
+        final long before = scheduler.endpoint("p").tupleId();
+        final Scheduler.Lease lease = scheduler.lease("p", 100);
+        assertThat(lease.firstTupleId()).isEqualTo(before + 1);
+        assertThat(lease.count()).isEqualTo(100);
+        assertThat(lease.channels()).extracting(Scheduler.Endpoint::port).containsExactlyInAnyOrder(9000, 9001);
+        assertThat(scheduler.issued(before + 100)).isTrue();
+        assertThat(scheduler.issued(before + 101)).isFalse();
+        assertThat(scheduler.endpoint("p").tupleId()).isEqualTo(before + 101);
+        assertThatThrownBy(() -> scheduler.lease("p", 0)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("tuples=0");
+        assertThatThrownBy(() -> scheduler.lease("none", 10)).isInstanceOf(NoSuchElementException.class)
+            .hasMessageContaining("no worker hosts processor 'none'");
+    }
 }
