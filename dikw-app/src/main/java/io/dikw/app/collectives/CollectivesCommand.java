@@ -82,7 +82,8 @@ public final class CollectivesCommand implements Runnable {
 
         @Option(names = "--cluster", paramLabel = "DIR",
             description = "Run on the cluster started by './dikw storm-cluster start --dir DIR' (machines = its "
-                + "supervisors, workers per machine = its slots) instead of an embedded one.")
+                + "supervisors, workers per machine = its slots; --machines and --workers-per-machine are then ignored) "
+                + "instead of an embedded one.")
         Path cluster;
 
         @Option(names = "--quick", description = "Only N=64 and sizes 1000,100000 (the issue's targets); "
