@@ -80,6 +80,12 @@ public final class CollectivesCommand implements Runnable {
             description = "Worker processes per machine; default: ${DEFAULT-VALUE}.")
         int workersPerMachine;
 
+        @Option(names = "--idle-parks", paramLabel = "K", defaultValue = "" + BenchConfig.STORM_IDLE_PARKS,
+            description = "Times an idle bolt executor parks (about 50 us each) before sleeping 1 ms between polls "
+                + "(Storm's topology.bolt.wait.progressive.level2.count); 0 saves CPU on small machines; "
+                + "default: ${DEFAULT-VALUE} (Storm's).")
+        int idleParks;
+
         @Option(names = "--cluster", paramLabel = "DIR",
             description = "Run on the cluster started by './dikw storm-cluster start --dir DIR' (machines = its "
                 + "supervisors, workers per machine = its slots; --machines and --workers-per-machine are then ignored) "
@@ -105,11 +111,11 @@ public final class CollectivesCommand implements Runnable {
                 final BenchConfig config;
                 if (storm instanceof ProcessBenchCluster p) {
                     config = new BenchConfig(chosen, n, bytes, latencyMessages, warmup, throughputMessages, window,
-                        pointMillis, p.supervisors(), p.slotsPerSupervisor());
+                        pointMillis, p.supervisors(), p.slotsPerSupervisor(), idleParks);
                     where = "the process cluster: " + p.describe();
                 } else {
                     config = new BenchConfig(chosen, n, bytes, latencyMessages, warmup, throughputMessages, window,
-                        pointMillis, machines, workersPerMachine);
+                        pointMillis, machines, workersPerMachine, idleParks);
                     where = "an embedded cluster of " + machines + " machines x " + workersPerMachine + " workers";
                 }
                 System.err.printf(Locale.ROOT, "collectives bench: %d points (%s; N=%s; sizes %s) on %s%n",

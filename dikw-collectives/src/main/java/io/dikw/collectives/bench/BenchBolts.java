@@ -82,6 +82,7 @@ final class BenchBolts {
         private final int tasks;
         private transient Map<Long, Integer> seen;
         private transient CompletionLink.Sender sender;
+        private transient String driver;
         private transient List<Tuple> early;
 
         Gather(final int tasks) {
@@ -98,10 +99,15 @@ final class BenchBolts {
         public void execute(final Tuple t) {
             try {
                 if (DriverSpout.DRIVER_STREAM.equals(t.getSourceStreamId())) {
+                    final String address = t.getString(0) + ":" + t.getInteger(1);
+                    if (address.equals(driver)) {
+                        return; // S repeats its address until it sees the connection
+                    }
                     if (sender != null) {
-                        sender.close();
+                        sender.close(); // a restarted S
                     }
                     sender = new CompletionLink.Sender(t.getString(0), t.getInteger(1));
+                    driver = address;
                     for (final Tuple e : early) {
                         count(e);
                     }

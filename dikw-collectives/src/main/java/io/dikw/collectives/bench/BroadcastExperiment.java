@@ -65,6 +65,7 @@ public final class BroadcastExperiment {
         final Map<String, Object> conf = new HashMap<>();
         conf.put(Config.TOPOLOGY_WORKERS, config.machines() * config.workersPerMachine());
         conf.put(Config.TOPOLOGY_ACKER_EXECUTORS, 0);
+        conf.put(Config.TOPOLOGY_BOLT_WAIT_PROGRESSIVE_LEVEL2_COUNT, config.idleParks());
         try (ResultServer results = ResultServer.start(cluster.harnessHost())) {
             cluster.submit(run, conf, topology(run, config, tasks, cluster.harnessHost(), results.port()));
             try {

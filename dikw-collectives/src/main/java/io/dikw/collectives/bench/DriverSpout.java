@@ -42,7 +42,7 @@ final class DriverSpout extends BaseRichSpout {
     private transient CompletionLink.Listener listener;
     private transient ResultServer.Client results;
     private transient String host;
-    private transient boolean announced;
+    private transient long announcedAt;
     private transient boolean started;
     private transient int phase;
     private transient boolean throughput;
@@ -129,9 +129,10 @@ final class DriverSpout extends BaseRichSpout {
     @Override
     public void nextTuple() {
         if (!started) {
-            if (!announced) {
+            // again every 2 s until G connects: a tuple sent before G's worker was reachable may be lost
+            if (announcedAt == 0 || System.nanoTime() - announcedAt > TimeUnit.SECONDS.toNanos(2)) {
                 out.emit(DRIVER_STREAM, new Values(host, listener.port()));
-                announced = true;
+                announcedAt = System.nanoTime();
             }
             if (!listener.connected()) {
                 pause();
