@@ -37,4 +37,11 @@ class CollectivesCommandTest {
         assertThat(run(new StringWriter(), err, "collectives", "bench", "--tasks", "0")).isNotZero();
         assertThat(err.toString()).contains("tasks=[0]");
     }
+
+    @Test
+    void aClusterDirectoryWithoutARunningClusterIsNamedWithHowToStartOne(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) {
+        final StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "collectives", "bench", "--cluster", dir.toString(), "--quick")).isNotZero();
+        assertThat(err.toString()).contains("no running cluster in " + dir, "storm-cluster start --dir");
+    }
 }

@@ -1,6 +1,10 @@
 package io.dikw.collectives.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -69,32 +73,72 @@ final class BenchBolts {
         }
     }
 
-    /** G: a broadcast is complete when all N receivers reported it. */
+    /**
+     * G: a broadcast is complete when all N receivers reported it; G then reports it to S over the
+     * address S sent on {@link DriverSpout#DRIVER_STREAM} (completions before that wait).
+     */
     static final class Gather extends BaseRichBolt {
         private static final long serialVersionUID = 1L;
-        private final String run;
         private final int tasks;
-        private transient Probe probe;
         private transient Map<Long, Integer> seen;
+        private transient CompletionLink.Sender sender;
+        private transient String driver;
+        private transient List<Tuple> early;
 
-        Gather(final String run, final int tasks) {
-            this.run = run;
+        Gather(final int tasks) {
             this.tasks = tasks;
         }
 
         @Override
         public void prepare(final Map<String, Object> conf, final TopologyContext context, final OutputCollector c) {
-            probe = Probe.of(run);
             seen = new HashMap<>();
+            early = new ArrayList<>();
         }
 
         @Override
         public void execute(final Tuple t) {
+            try {
+                if (DriverSpout.DRIVER_STREAM.equals(t.getSourceStreamId())) {
+                    final String address = t.getString(0) + ":" + t.getInteger(1);
+                    if (address.equals(driver)) {
+                        return; // S repeats its address until it sees the connection
+                    }
+                    if (sender != null) {
+                        sender.close(); // a restarted S
+                    }
+                    sender = new CompletionLink.Sender(t.getString(0), t.getInteger(1));
+                    driver = address;
+                    for (final Tuple e : early) {
+                        count(e);
+                    }
+                    early.clear();
+                } else if (sender == null) {
+                    early.add(t);
+                } else {
+                    count(t);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("G cannot report to the driver spout", e);
+            }
+        }
+
+        private void count(final Tuple t) throws IOException {
             final long id = t.getLong(1);
             final int n = seen.merge(id, 1, Integer::sum);
             if (n == tasks) {
                 seen.remove(id);
-                probe.complete(t.getInteger(0), id, t.getBoolean(2), System.nanoTime());
+                sender.completed(t.getInteger(0), id, t.getBoolean(2));
+            }
+        }
+
+        @Override
+        public void cleanup() {
+            try {
+                if (sender != null) {
+                    sender.close();
+                }
+            } catch (IOException e) {
+                // shutting down anyway
             }
         }
 

@@ -18,10 +18,15 @@ import java.util.List;
  * @param pointMillis time limit of each latency and each throughput run
  * @param machines Storm supervisors (machines, by node id)
  * @param workersPerMachine worker processes per machine
+ * @param idleParks times an idle bolt executor parks (about 50 µs each) before it sleeps 1 ms between
+ *     polls (Storm's {@code topology.bolt.wait.progressive.level2.count}; Storm's default 1,000)
  */
 public record BenchConfig(List<Algorithm> algorithms, List<Integer> tasks, List<Integer> sizes, int latencyMessages,
-    int warmup, int throughputMessages, int window, long pointMillis, int machines, int workersPerMachine)
-    implements Serializable {
+    int warmup, int throughputMessages, int window, long pointMillis, int machines, int workersPerMachine,
+    int idleParks) implements Serializable {
+
+    /** Storm's default of {@link #idleParks}. */
+    public static final int STORM_IDLE_PARKS = 1_000;
 
     /** The paper's grid: sizes 100 B to 1 MB, N = 8 to 64, every algorithm. */
     public static final List<Integer> PAPER_SIZES = List.of(100, 1_000, 10_000, 100_000, 1_000_000);
@@ -43,6 +48,17 @@ public record BenchConfig(List<Algorithm> algorithms, List<Integer> tasks, List<
             || workersPerMachine < 1 || warmup < 0) {
             throw new IllegalArgumentException("message counts, window, time per point, machines and workers must be positive");
         }
+        if (idleParks < 0) {
+            throw new IllegalArgumentException("idle parks must be 0 or more, got " + idleParks);
+        }
+    }
+
+    /** The grid with Storm's idle behaviour ({@link #STORM_IDLE_PARKS}). */
+    public BenchConfig(final List<Algorithm> algorithms, final List<Integer> tasks, final List<Integer> sizes,
+        final int latencyMessages, final int warmup, final int throughputMessages, final int window,
+        final long pointMillis, final int machines, final int workersPerMachine) {
+        this(algorithms, tasks, sizes, latencyMessages, warmup, throughputMessages, window, pointMillis, machines,
+            workersPerMachine, STORM_IDLE_PARKS);
     }
 
     /** @return the full grid with short points: 100 round trips, 1,000 broadcasts, 1 s per run at most */

@@ -1,6 +1,7 @@
 package io.dikw.collectives.bench;
 
 import io.dikw.collectives.plan.Algorithm;
+import java.io.Serializable;
 
 /**
  * One measured point of the broadcast benchmark.
@@ -16,5 +17,5 @@ import io.dikw.collectives.plan.Algorithm;
  * @param messagesPerSecond messages received by G per second (N per broadcast)
  */
 public record BenchPoint(Algorithm algorithm, int tasks, int bytes, int rounds, double p50Micros, double p99Micros,
-    double meanMicros, double broadcastsPerSecond, double messagesPerSecond) {
+    double meanMicros, double broadcastsPerSecond, double messagesPerSecond) implements Serializable {
 }

@@ -1,5 +1,7 @@
 package io.dikw.collectives.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +16,10 @@ import org.apache.storm.tuple.Values;
 
 /**
  * S of the paper's Fig. 7: runs the phases (message size × algorithm) one after the other. In each,
- * first round trips one at a time (latency: emit time to G's time of the N-th copy), then a stream
- * of broadcasts with a bounded number in flight (throughput at G).
+ * first round trips one at a time (latency: emit time to the arrival at S of G's report that the
+ * N-th copy arrived), then a stream of broadcasts with a bounded number in flight (throughput at G).
+ * It first tells G where to report (its {@link CompletionLink} address, on {@link #DRIVER_STREAM})
+ * and waits for G to connect; each measured point goes to the harness's {@link ResultServer}.
  */
 final class DriverSpout extends BaseRichSpout {
     private static final long serialVersionUID = 1L;
@@ -24,14 +28,22 @@ final class DriverSpout extends BaseRichSpout {
     static final long MAX_IN_FLIGHT_BYTES = 64L << 20;
     /** Round trips measured at least, even past the time limit (slow points still get a p50). */
     static final int MIN_SAMPLES = 10;
+    /** S → G: (host, port) of S's completion listener, once. */
+    static final String DRIVER_STREAM = "driver";
 
     private final String run;
     private final BenchConfig config;
     private final int tasks;
+    private final String resultHost;
+    private final int resultPort;
 
     private transient SpoutOutputCollector out;
     private transient Probe probe;
-    private transient List<BenchPoint> points;
+    private transient CompletionLink.Listener listener;
+    private transient ResultServer.Client results;
+    private transient String host;
+    private transient long announcedAt;
+    private transient boolean started;
     private transient int phase;
     private transient boolean throughput;
     private transient byte[] payload;
@@ -46,10 +58,13 @@ final class DriverSpout extends BaseRichSpout {
     private transient long base;
     private transient boolean finished;
 
-    DriverSpout(final String run, final BenchConfig config, final int tasks) {
+    DriverSpout(final String run, final BenchConfig config, final int tasks, final String resultHost,
+        final int resultPort) {
         this.run = run;
         this.config = config;
         this.tasks = tasks;
+        this.resultHost = resultHost;
+        this.resultPort = resultPort;
     }
 
     /** Phases: one warm-up pass over the algorithms at the first size (not reported), then size × algorithm. */
@@ -64,9 +79,26 @@ final class DriverSpout extends BaseRichSpout {
     @Override
     public void open(final Map<String, Object> conf, final TopologyContext context, final SpoutOutputCollector collector) {
         out = collector;
-        probe = Probe.of(run);
-        points = new ArrayList<>();
-        startPhase(0);
+        probe = new Probe(phases(config));
+        // the address this worker's supervisor advertises (set on a real cluster), else loopback (LocalCluster)
+        host = String.valueOf(conf.getOrDefault("storm.local.hostname", "127.0.0.1"));
+        try {
+            listener = CompletionLink.Listener.start(probe);
+            results = new ResultServer.Client(resultHost, resultPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("benchmark " + run + ": cannot listen for G or reach the harness at "
+                + resultHost + ":" + resultPort, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+            results.close();
+        } catch (IOException e) {
+            // shutting down anyway
+        }
     }
 
     private int algorithmIndex() {
@@ -81,7 +113,7 @@ final class DriverSpout extends BaseRichSpout {
         phase = p;
         if (p >= phases(config)) {
             finished = true;
-            probe.done.complete(List.copyOf(points));
+            send(new ResultServer.Finished(run));
             return;
         }
         throughput = false;
@@ -96,6 +128,19 @@ final class DriverSpout extends BaseRichSpout {
 
     @Override
     public void nextTuple() {
+        if (!started) {
+            // again every 2 s until G connects: a tuple sent before G's worker was reachable may be lost
+            if (announcedAt == 0 || System.nanoTime() - announcedAt > TimeUnit.SECONDS.toNanos(2)) {
+                out.emit(DRIVER_STREAM, new Values(host, listener.port()));
+                announcedAt = System.nanoTime();
+            }
+            if (!listener.connected()) {
+                pause();
+                return;
+            }
+            started = true;
+            startPhase(0);
+        }
         if (finished) {
             pause();
             return;
@@ -167,12 +212,20 @@ final class DriverSpout extends BaseRichSpout {
             startPhase(phase + 1);
             return;
         }
-        points.add(new BenchPoint(config.algorithms().get(algorithmIndex()), tasks, bytes(), sorted.length,
+        final BenchPoint point = new BenchPoint(config.algorithms().get(algorithmIndex()), tasks, bytes(), sorted.length,
             percentileMicros(sorted, 0.50), percentileMicros(sorted, 0.99),
             sorted.length == 0 ? Double.NaN : Arrays.stream(sorted).average().orElse(0) / 1e3,
-            perSecond, perSecond * tasks));
-        probe.pointsDone.incrementAndGet();
+            perSecond, perSecond * tasks);
+        send(point);
         startPhase(phase + 1);
+    }
+
+    private void send(final java.io.Serializable message) {
+        try {
+            results.send(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException("benchmark " + run + ": lost the harness at " + resultHost + ":" + resultPort, e);
+        }
     }
 
     private static double percentileMicros(final long[] sorted, final double q) {
@@ -198,5 +251,6 @@ final class DriverSpout extends BaseRichSpout {
     @Override
     public void declareOutputFields(final OutputFieldsDeclarer declarer) {
         declarer.declare(new Fields("phase", "algorithm", "id", "latency", "payload"));
+        declarer.declareStream(DRIVER_STREAM, new Fields("host", "port"));
     }
 }

@@ -1,7 +1,5 @@
 package io.dikw.collectives.cluster;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,7 +34,8 @@ final class ProbeRun {
         conf.put("topology.workers", workers);
         conf.put("topology.acker.executors", 0);
         conf.put(PidProbe.REPORT_DIR, reports.toString());
-        submitter.submit(NAME, conf, PidProbe.topology(8), probeJar(cluster.dir()));
+        submitter.submit(NAME, conf, PidProbe.topology(8),
+            TopologyJar.write(PidProbe.class, "PidProbe", cluster.dir().resolve("pid-probe-topology.jar")));
     }
 
     void kill() throws Exception {
@@ -70,20 +67,5 @@ final class ProbeRun {
             }
             Thread.sleep(500);
         }
-    }
-
-    /** The probe's classes in a jar, as a user would ship a topology (Storm itself is on the workers' classpath). */
-    private static Path probeJar(final Path dir) throws IOException {
-        final Path classes = Path.of(PidProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        final Path jar = dir.resolve("pid-probe-topology.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
-             Stream<Path> paths = Files.walk(classes.resolve("io/dikw/collectives/cluster"))) {
-            for (final Path p : paths.filter(f -> f.getFileName().toString().startsWith("PidProbe")).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
-                Files.copy(p, out);
-                out.closeEntry();
-            }
-        }
-        return jar;
     }
 }
