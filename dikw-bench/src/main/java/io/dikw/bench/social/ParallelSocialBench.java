@@ -100,6 +100,7 @@ public final class ParallelSocialBench {
                 System.out.println("wrote " + syncOut);
             }
         }
+        System.exit(0); // Storm's and Artemis's client threads are not daemons and would keep the JVM up
     }
 
     /** Delta versus full sync with 2 bolts on a prefix of the stream (a full sync costs the whole window). */
