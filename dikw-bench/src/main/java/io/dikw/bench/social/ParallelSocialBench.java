@@ -66,24 +66,28 @@ public final class ParallelSocialBench {
 
         final BenchTable table = new BenchTable("Meme clustering: sequential vs Storm bolts on " + stream.getFileName(),
             List.of("engine", "bolts", "sync", "tweets", "seconds", "tweets/s", "x 1 bolt", "LFK-NMI", "syncs",
-                "bytes/sync", "ms/sync", "heap MiB"));
+                "bytes/sync", "ms/sync", "heap MiB", "cpu us/tweet"));
         if (!onlySync) {
             System.err.println("sequential pass: " + stream);
+            final long cpu = cpuNanos();
             final RunSummary seq = SequentialSocialBench.runWithLabels(stream, labels, params);
+            final double seqCpu = (cpuNanos() - cpu) / 1e3 / seq.tweets();
             table.row("sequential", 1, "-", seq.tweets(), seq.seconds(), seq.tweetsPerSecond(), Double.NaN,
-                seq.meanLfkNmi(), 0L, 0L, Double.NaN, heapMiB());
+                seq.meanLfkNmi(), 0L, 0L, Double.NaN, heapMiB(), seqCpu);
         }
         double oneBolt = Double.NaN;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
             for (final int n : onlySync ? new int[0] : bolts) {
                 System.err.println("storm pass: " + n + " bolts, delta");
+                final long cpu = cpuNanos();
                 final Result r = storm(stream, labels, params, n, SyncStrategy.DELTA, broker, work.resolve("d" + n));
+                final double stormCpu = (cpuNanos() - cpu) / 1e3 / r.summary.tweets();
                 if (n == 1) {
                     oneBolt = r.summary.tweetsPerSecond();
                 }
                 table.row("storm", n, "delta", r.summary.tweets(), r.summary.seconds(), r.summary.tweetsPerSecond(),
                     r.summary.tweetsPerSecond() / oneBolt, r.summary.meanLfkNmi(), r.syncs, r.bytesPerSync,
-                    r.msPerSync, heapMiB());
+                    r.msPerSync, heapMiB(), stormCpu);
             }
             table.note("target", String.format(Locale.ROOT, ">= %,.0f tweets/s; 2 bolts >= 1.6 x 1 bolt; "
                 + "LFK-NMI within 0.02 of sequential", TARGET_TWEETS_PER_SECOND));
@@ -151,6 +155,12 @@ public final class ParallelSocialBench {
             }
         }
         return file;
+    }
+
+    /** CPU time of the whole process: unlike wall time, barely affected by other load on the machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 
     private static long heapMiB() {
