@@ -27,7 +27,7 @@ public final class BenchMain {
                 System.err.println("usage: dikw-bench/bench NAME [options]\n"
                     + "  social-sequential [--sample FILE] [--tweets N] [--rate R] [--out FILE]\n"
                     + "      sequential meme clustering tweets/s and heap on the sample and a generated stream\n"
-                    + "  social-parallel [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--out FILE]\n"
+                    + "  social-parallel [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--skip-sync] [--out FILE]\n"
                     + "      sequential vs Storm with 1, 2, 4 bolts (tweets/s, LFK-NMI), delta vs full sync bytes\n"
                     + "  microcluster [--points N] [--rbf-points N] [--moa-points N] [--p 1,2,4] [--repeats R] [--out FILE]\n"
                     + "      parallel SCluStream vs MOA CluStream: points/s and window SSQ on KDD'99-like and RBF streams\n"

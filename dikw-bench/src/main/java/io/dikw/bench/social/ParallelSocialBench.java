@@ -24,7 +24,8 @@ import java.util.Locale;
  * and bytes and time per sync for delta versus full synchronization.
  *
  * <p>Usage: {@code ParallelSocialBench [--tweets N] [--rate R] [--full-tweets N] [--bolts 1,2,4] [--only-sync]
- * [--out FILE]}.
+ * [--skip-sync] [--out FILE]}: {@code --skip-sync} runs only the tweets/s rows, {@code --only-sync} only the
+ * delta-vs-full comparison.
  */
 public final class ParallelSocialBench {
     /** Four times the full Twitter average rate. */
@@ -43,6 +44,7 @@ public final class ParallelSocialBench {
         double rate = 100;
         int[] bolts = {1, 2, 4};
         boolean onlySync = false;
+        boolean skipSync = false;
         Path out = Path.of("dikw-out/bench/social-parallel.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -52,8 +54,9 @@ public final class ParallelSocialBench {
                 case "--bolts" -> bolts = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only-sync" -> onlySync = true;
+                case "--skip-sync" -> skipSync = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                    + " (options: --tweets N --rate R --full-tweets N --bolts 1,2,4 --only-sync --out FILE)");
+                    + " (options: --tweets N --rate R --full-tweets N --bolts 1,2,4 --only-sync --skip-sync --out FILE)");
             }
         }
         final ClusteringParams params = ClusteringParams.defaults();
@@ -63,41 +66,28 @@ public final class ParallelSocialBench {
 
         final BenchTable table = new BenchTable("Meme clustering: sequential vs Storm bolts on " + stream.getFileName(),
             List.of("engine", "bolts", "sync", "tweets", "seconds", "tweets/s", "x 1 bolt", "LFK-NMI", "syncs",
-                "bytes/sync", "ms/sync", "heap MiB"));
+                "bytes/sync", "ms/sync", "heap MiB", "cpu us/tweet"));
         if (!onlySync) {
             System.err.println("sequential pass: " + stream);
+            final long cpu = cpuNanos();
             final RunSummary seq = SequentialSocialBench.runWithLabels(stream, labels, params);
+            final double seqCpu = (cpuNanos() - cpu) / 1e3 / seq.tweets();
             table.row("sequential", 1, "-", seq.tweets(), seq.seconds(), seq.tweetsPerSecond(), Double.NaN,
-                seq.meanLfkNmi(), 0L, 0L, Double.NaN, heapMiB());
+                seq.meanLfkNmi(), 0L, 0L, Double.NaN, heapMiB(), seqCpu);
         }
         double oneBolt = Double.NaN;
         try (EmbeddedBroker broker = EmbeddedBroker.start(0)) {
             for (final int n : onlySync ? new int[0] : bolts) {
                 System.err.println("storm pass: " + n + " bolts, delta");
+                final long cpu = cpuNanos();
                 final Result r = storm(stream, labels, params, n, SyncStrategy.DELTA, broker, work.resolve("d" + n));
+                final double stormCpu = (cpuNanos() - cpu) / 1e3 / r.summary.tweets();
                 if (n == 1) {
                     oneBolt = r.summary.tweetsPerSecond();
                 }
                 table.row("storm", n, "delta", r.summary.tweets(), r.summary.seconds(), r.summary.tweetsPerSecond(),
                     r.summary.tweetsPerSecond() / oneBolt, r.summary.meanLfkNmi(), r.syncs, r.bytesPerSync,
-                    r.msPerSync, heapMiB());
-            }
-            final Path prefix = prefix(stream, fullTweets, work);
-            final Path prefixLabels = labels;
-            final BenchTable sync = new BenchTable("Delta vs full sync, 2 bolts, first " + fullTweets + " tweets",
-                List.of("sync", "syncs", "bytes/sync", "total MiB", "ms/sync", "tweets/s", "LFK-NMI"));
-            long deltaBytes = 0;
-            for (final SyncStrategy s : SyncStrategy.values()) {
-                System.err.println("sync pass: " + s);
-                final Result r = storm(prefix, prefixLabels, params, 2, s, broker, work.resolve("s" + s));
-                sync.row(s.name().toLowerCase(Locale.ROOT), r.syncs, r.bytesPerSync, r.totalBytes / 1048576.0,
-                    r.msPerSync, r.summary.tweetsPerSecond(), r.summary.meanLfkNmi());
-                if (s == SyncStrategy.DELTA) {
-                    deltaBytes = r.totalBytes;
-                } else {
-                    sync.note("delta / full bytes", String.format(Locale.ROOT, "%.4f (target <= 0.1)",
-                        (double) deltaBytes / r.totalBytes));
-                }
+                    r.msPerSync, heapMiB(), stormCpu);
             }
             table.note("target", String.format(Locale.ROOT, ">= %,.0f tweets/s; 2 bolts >= 1.6 x 1 bolt; "
                 + "LFK-NMI within 0.02 of sequential", TARGET_TWEETS_PER_SECOND));
@@ -105,11 +95,38 @@ public final class ParallelSocialBench {
                 table.print(System.out);
                 System.out.println();
                 table.writeJson(out);
+                System.out.println("wrote " + out);
             }
-            sync.print(System.out);
-            sync.writeJson(Path.of(out.toString().replace(".json", "-sync.json")));
-            System.out.println("\nwrote " + out + " and " + out.toString().replace(".json", "-sync.json"));
+            if (!skipSync) {
+                final Path syncOut = Path.of(out.toString().replace(".json", "-sync.json"));
+                syncComparison(prefix(stream, fullTweets, work), labels, fullTweets, params, broker, work)
+                    .writeJson(syncOut);
+                System.out.println("wrote " + syncOut);
+            }
         }
+        System.exit(0); // Storm's and Artemis's client threads are not daemons and would keep the JVM up
+    }
+
+    /** Delta versus full sync with 2 bolts on a prefix of the stream (a full sync costs the whole window). */
+    private static BenchTable syncComparison(final Path prefix, final Path labels, final long fullTweets,
+        final ClusteringParams params, final EmbeddedBroker broker, final Path work) throws Exception {
+        final BenchTable sync = new BenchTable("Delta vs full sync, 2 bolts, first " + fullTweets + " tweets",
+            List.of("sync", "syncs", "bytes/sync", "total MiB", "ms/sync", "tweets/s", "LFK-NMI"));
+        long deltaBytes = 0;
+        for (final SyncStrategy s : SyncStrategy.values()) {
+            System.err.println("sync pass: " + s);
+            final Result r = storm(prefix, labels, params, 2, s, broker, work.resolve("s" + s));
+            sync.row(s.name().toLowerCase(Locale.ROOT), r.syncs, r.bytesPerSync, r.totalBytes / 1048576.0,
+                r.msPerSync, r.summary.tweetsPerSecond(), r.summary.meanLfkNmi());
+            if (s == SyncStrategy.DELTA) {
+                deltaBytes = r.totalBytes;
+            } else {
+                sync.note("delta / full bytes", String.format(Locale.ROOT, "%.4f (target <= 0.1)",
+                    (double) deltaBytes / r.totalBytes));
+            }
+        }
+        sync.print(System.out);
+        return sync;
     }
 
     private record Result(RunSummary summary, long syncs, long bytesPerSync, long totalBytes, double msPerSync) {
@@ -138,6 +155,12 @@ public final class ParallelSocialBench {
             }
         }
         return file;
+    }
+
+    /** CPU time of the whole process: unlike wall time, barely affected by other load on the machine. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime();
     }
 
     private static long heapMiB() {

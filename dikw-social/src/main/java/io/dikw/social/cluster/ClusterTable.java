@@ -254,6 +254,25 @@ public final class ClusterTable {
         }
     }
 
+    /**
+     * Takes back the changes logged after the first {@code mark}, newest first, keeps the earlier
+     * ones and stops logging.
+     *
+     * @param mark an {@link #undoSize()} taken during this speculation
+     */
+    public void rollbackTo(final int mark) {
+        speculating = false;
+        while (undo.size() > mark) {
+            undo.pollLast().run();
+        }
+        undo.clear();
+    }
+
+    /** @return changes logged so far in this speculation (a mark for {@link #rollbackTo}) */
+    public int undoSize() {
+        return undo.size();
+    }
+
     /** Keeps the changes since {@link #beginSpeculation()} and stops logging. */
     public void commit() {
         speculating = false;

@@ -116,6 +116,14 @@ public final class SlidingWindowClusterer {
      * @return the cluster it is now in
      */
     public Cluster apply(final Protomeme pm, final Decision decision) {
+        final Cluster assigned = applyToClusters(pm, decision);
+        addToWindow(pm, assigned);
+        return assigned;
+    }
+
+    /** {@link #apply} without entering the window (the window is rebuilt in stream order at a sync). */
+    private Cluster applyToClusters(final Protomeme pm, final Decision decision) {
+        lastReplaced = null;
         table.markerEntered(pm.marker());
         final Cluster assigned;
         switch (decision.kind()) {
@@ -139,6 +147,7 @@ public final class SlidingWindowClusterer {
                 counters.outliers++;
                 if (placement.replaced() != null) {
                     counters.replaced++;
+                    lastReplaced = placement.replaced();
                 }
                 if (decision.kind() == Decision.Kind.SEED) {
                     seeds.add(pm);
@@ -149,8 +158,12 @@ public final class SlidingWindowClusterer {
             }
             default -> throw new IllegalStateException("unknown decision " + decision.kind());
         }
-        addToWindow(pm, assigned);
         return assigned;
+    }
+
+    /** @return the cluster the last {@link #apply} replaced to make room, or null */
+    public Cluster lastReplaced() {
+        return lastReplaced;
     }
 
     private static void requireLive(final Cluster cluster, final Protomeme pm) {
@@ -175,6 +188,7 @@ public final class SlidingWindowClusterer {
     }
 
     private int speculativeSteps;
+    private Cluster lastReplaced;
 
     /**
      * Seeds the statistics when the K-th cluster starts: each seed contributes 0.5 + m/2, where m
@@ -273,6 +287,64 @@ public final class SlidingWindowClusterer {
             s.size = s.savedSize;
         }
         counters.reset();
+    }
+
+    /**
+     * @return a mark of the speculation so far: {@link #settleSpeculation} keeps the changes made
+     *     before it
+     */
+    public int speculationMark() {
+        return table.undoSize();
+    }
+
+    /**
+     * Ends a speculation keeping only the changes made before {@code mark}, and takes the window's
+     * speculative entries out (the caller then applies the rest with {@link #applySettled} and
+     * enters every protomeme of the speculation into the window again, in stream order, with
+     * {@link #enterWindow}). Requires the bootstrap to be over when the speculation began.
+     *
+     * @param mark a {@link #speculationMark()}
+     */
+    public void settleSpeculation(final int mark) {
+        if (!savedBootstrapped) {
+            throw new IllegalStateException("a speculation during the bootstrap can only be rolled back whole");
+        }
+        table.rollbackTo(mark);
+        for (; speculativeSteps > 0; speculativeSteps--) {
+            window.pollLast();
+        }
+        for (final WindowStep s : window) {
+            Arrays.fill(s.protomemes, s.savedSize, s.size, null);
+            Arrays.fill(s.clusters, s.savedSize, s.size, null);
+            s.size = s.savedSize;
+        }
+        counters.reset();
+    }
+
+    /**
+     * Applies an authoritative decision after {@link #settleSpeculation}, without entering the window.
+     *
+     * @param pm the protomeme
+     * @param decision where it goes
+     * @return the cluster it is now in
+     */
+    public Cluster applySettled(final Protomeme pm, final Decision decision) {
+        return applyToClusters(pm, decision);
+    }
+
+    /**
+     * Enters a protomeme into the window after {@link #settleSpeculation}, in stream order.
+     *
+     * @param pm the protomeme
+     * @param cluster the cluster it joined or started
+     */
+    public void enterWindow(final Protomeme pm, final Cluster cluster) {
+        addToWindow(pm, cluster);
+    }
+
+    /** @return whether the K seeds existed when the current speculation began */
+    public boolean bootstrappedAtSpeculation() {
+        return savedBootstrapped;
     }
 
     /**

@@ -35,4 +35,10 @@ public record StepStats(
     double std,
     double sigmas,
     long nanos) {
+
+    /** @return the same statistics with the time left out, for comparing runs */
+    public StepStats withoutTime() {
+        return new StepStats(step, startMillis, tweets, protomemes, byMarker, bySimilarity, outliers, replaced, expired,
+            clusters, threshold, mean, std, sigmas, 0);
+    }
 }

@@ -23,6 +23,7 @@ public final class InProcessParallel {
     private long seq;
     private long syncs;
     private long syncBytes;
+    private Runnable afterSync = () -> { };
 
     /**
      * @param params clustering parameters
@@ -75,6 +76,26 @@ public final class InProcessParallel {
         for (final ClusterWorker w : workers) {
             w.applySync(received);
         }
+        afterSync.run();
+    }
+
+    /**
+     * Makes every worker roll back and replay whole batches at syncs (the published protocol).
+     *
+     * @return this
+     */
+    public InProcessParallel replayingEverything() {
+        workers.forEach(ClusterWorker::replayingEverything);
+        return this;
+    }
+
+    /**
+     * @param check runs after every sync, when every worker has applied it (tests compare the copies)
+     * @return this
+     */
+    public InProcessParallel afterEverySync(final Runnable check) {
+        this.afterSync = check;
+        return this;
     }
 
     /** @return the coordinator (its clusters are the result) */

@@ -2,6 +2,7 @@ package io.dikw.social.storm;
 
 import io.dikw.social.parallel.ClusterWorker;
 import io.dikw.social.parallel.WireFormat;
+import io.dikw.social.protomeme.Protomeme;
 import java.util.ArrayDeque;
 import java.util.Map;
 import org.apache.storm.task.OutputCollector;
@@ -66,7 +67,7 @@ public final class ClusterBolt extends BaseRichBolt {
         if (kind == ProtomemeBolt.PROTOMEME) {
             final long seq = tuple.getLong(1);
             collector.emit(DECISIONS, new Values(DECISION, seq, worker.index(),
-                WireFormat.encode(worker.classify(seq, WireFormat.decodeProtomeme(tuple.getBinary(2))))));
+                worker.classify(seq, (Protomeme) tuple.getValue(2))));
         } else {
             final long batch = tuple.getLong(1);
             collector.emit(DECISIONS, new Values(DONE, batch, worker.index(), null));

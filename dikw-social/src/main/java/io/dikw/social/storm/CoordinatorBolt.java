@@ -96,14 +96,16 @@ public final class CoordinatorBolt extends BaseRichBolt {
             this.outputs = new RunOutputs(outDir, config.clustersPerStep());
             final List<StepListener> listeners = new ArrayList<>();
             listeners.add(outputs);
-            listeners.add((report, summaries) -> {
-                // summarizing every cluster costs; the live view is refreshed at most every half second
-                final long now = System.nanoTime();
-                if (now - lastLiveNanos >= LIVE_REFRESH_NANOS || finalStep) {
-                    live.update(report, summaries.apply(LIVE_CLUSTERS), engineFigures());
-                    lastLiveNanos = now;
-                }
-            });
+            if (config.httpPort() >= 0) { // without the HTTP API nobody sees the live view: no need to summarize for it
+                listeners.add((report, summaries) -> {
+                    // summarizing every cluster costs; the live view is refreshed at most every half second
+                    final long now = System.nanoTime();
+                    if (now - lastLiveNanos >= LIVE_REFRESH_NANOS || finalStep) {
+                        live.update(report, summaries.apply(LIVE_CLUSTERS), engineFigures());
+                        lastLiveNanos = now;
+                    }
+                });
+            }
             if (handle != null) {
                 listeners.add(handle.progress());
             }
@@ -139,7 +141,7 @@ public final class CoordinatorBolt extends BaseRichBolt {
                 metas.put(meta.batch(), meta);
             } else if (tuple.getInteger(0) == ClusterBolt.DECISION) {
                 // a worker's decisions arrive before its done notice for the batch (one ordered stream)
-                final Classified c = WireFormat.decodeClassified(tuple.getBinary(3));
+                final Classified c = (Classified) tuple.getValue(3);
                 final long batch = batchesDone.getOrDefault(c.worker(), 0L);
                 decisions.computeIfAbsent(batch, k -> new ArrayList<>()).add(c);
             } else {

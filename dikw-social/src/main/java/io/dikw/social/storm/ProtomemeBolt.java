@@ -2,7 +2,6 @@ package io.dikw.social.storm;
 
 import io.dikw.core.io.DeadLetters;
 import io.dikw.social.parallel.Routing;
-import io.dikw.social.parallel.WireFormat;
 import io.dikw.social.protomeme.PhraseAnalyzer;
 import io.dikw.social.protomeme.Protomeme;
 import io.dikw.social.protomeme.ProtomemeExtractor;
@@ -128,7 +127,7 @@ public final class ProtomemeBolt extends BaseRichBolt {
         final int batchLimit = config.batchPerWorker() * workerTasks.size();
         for (final Protomeme pm : step.protomemes()) {
             final int worker = Routing.workerOf(pm.marker(), workerTasks.size());
-            collector.emitDirect(workerTasks.get(worker), WORK_STREAM, new Values(PROTOMEME, seq++, WireFormat.encode(pm)));
+            collector.emitDirect(workerTasks.get(worker), WORK_STREAM, new Values(PROTOMEME, seq++, pm));
             if (++inBatch == batchLimit) {
                 closeBatch(null, -1, false);
             }

@@ -70,7 +70,8 @@ public final class SocialTopology {
         conf.putAll(config.toStormConf());
         conf.setNumWorkers(workerProcesses);
         conf.setNumAckers(0);
-        conf.setFallBackOnJavaSerialization(false); // tuples carry only numbers, strings and bytes
+        conf.setFallBackOnJavaSerialization(false); // tuples carry numbers, strings, bytes and objects in WireFormat
+        WireKryo.register(conf);
         conf.put(Config.TOPOLOGY_DEBUG, false);
         return conf;
     }

@@ -2,24 +2,12 @@ package io.dikw.social.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dikw.core.io.DeadLetters;
 import io.dikw.social.cluster.Cluster;
 import io.dikw.social.cluster.ClusteringParams;
 import io.dikw.social.cluster.SlidingWindowClusterer;
 import io.dikw.social.cluster.Space;
 import io.dikw.social.cluster.StepStats;
-import io.dikw.social.generate.GeneratorConfig;
-import io.dikw.social.generate.TweetStreamGenerator;
-import io.dikw.social.protomeme.PhraseAnalyzer;
-import io.dikw.social.protomeme.ProtomemeExtractor;
 import io.dikw.social.protomeme.TimeStep;
-import io.dikw.social.protomeme.TimeStepper;
-import io.dikw.social.protomeme.Vocabulary;
-import io.dikw.social.tweet.Tweet;
-import io.dikw.social.tweet.TweetReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,29 +19,16 @@ class ParallelEquivalenceTest {
     private static final List<Long> NEXT = new ArrayList<>();
 
     @BeforeAll
-    static void generateSteps() throws IOException {
-        final StringWriter tweets = new StringWriter();
-        new TweetStreamGenerator(GeneratorConfig.defaults().withCount(8_000).withMemes(15).withUsers(1_500)
-            .withSeed(11).withTweetsPerSecond(20)).write(tweets, new StringWriter(), n -> { });
-        try (PhraseAnalyzer analyzer = new PhraseAnalyzer();
-             TweetReader reader = new TweetReader(new StringReader(tweets.toString()), "gen", DeadLetters.inMemory(5))) {
-            final TimeStepper stepper = new TimeStepper(30_000, new ProtomemeExtractor(analyzer, new Vocabulary()),
-                (step, next) -> {
-                    STEPS.add(step);
-                    NEXT.add(next);
-                });
-            Tweet t;
-            while ((t = reader.next()) != null) {
-                stepper.add(t);
-            }
-            stepper.finish();
-        }
+    static void generateSteps() {
+        final GeneratedSteps generated = GeneratedSteps.of(8_000, 11);
+        STEPS.addAll(generated.steps());
+        NEXT.addAll(generated.next());
     }
 
     private static List<StepStats> sequential(final SlidingWindowClusterer clusterer) {
         final List<StepStats> stats = new ArrayList<>();
         for (final TimeStep step : STEPS) {
-            stats.add(withoutTime(clusterer.process(step)));
+            stats.add(clusterer.process(step).withoutTime());
         }
         return stats;
     }
@@ -61,14 +36,9 @@ class ParallelEquivalenceTest {
     private static List<StepStats> parallel(final InProcessParallel run) {
         final List<StepStats> stats = new ArrayList<>();
         for (int i = 0; i < STEPS.size(); i++) {
-            run.process(STEPS.get(i), NEXT.get(i), s -> stats.add(withoutTime(s)));
+            run.process(STEPS.get(i), NEXT.get(i), s -> stats.add(s.withoutTime()));
         }
         return stats;
-    }
-
-    private static StepStats withoutTime(final StepStats s) {
-        return new StepStats(s.step(), s.startMillis(), s.tweets(), s.protomemes(), s.byMarker(), s.bySimilarity(),
-            s.outliers(), s.replaced(), s.expired(), s.clusters(), s.threshold(), s.mean(), s.std(), s.sigmas(), 0);
     }
 
     private static List<String> fingerprint(final List<Cluster> clusters) {

@@ -67,13 +67,8 @@ class SocialTopologyIT {
         try (DeadLetters dl = DeadLetters.inMemory(5);
              TweetReader reader = new TweetReader(InputFiles.open(input), "t", dl)) {
             return new SequentialPipeline(PARAMS, GroundTruth.read(truth, dl),
-                (report, s) -> steps.add(withoutTime(report.stats()))).run(reader, dl);
+                (report, s) -> steps.add(report.stats().withoutTime())).run(reader, dl);
         }
-    }
-
-    private static StepStats withoutTime(final StepStats s) {
-        return new StepStats(s.step(), s.startMillis(), s.tweets(), s.protomemes(), s.byMarker(), s.bySimilarity(),
-            s.outliers(), s.replaced(), s.expired(), s.clusters(), s.threshold(), s.mean(), s.std(), s.sigmas(), 0);
     }
 
     @Test
@@ -83,7 +78,7 @@ class SocialTopologyIT {
 
         final List<StepStats> oneBolt = Collections.synchronizedList(new ArrayList<>());
         final RunSummary one = SocialTopology.runLocal(config("one", SAMPLE, SAMPLE_LABELS, 1, SyncStrategy.DELTA),
-            (report, s) -> oneBolt.add(withoutTime(report.stats())), Duration.ofMinutes(3));
+            (report, s) -> oneBolt.add(report.stats().withoutTime()), Duration.ofMinutes(3));
         assertThat(oneBolt).containsExactlyElementsOf(expected);
         assertThat(one.meanLfkNmi()).isEqualTo(reference.meanLfkNmi());
         assertThat(one.meanNmi()).isEqualTo(reference.meanNmi());
