@@ -12,6 +12,8 @@ import io.dikw.graph.store.GraphStore;
 import io.dikw.graph.store.GraphView;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,9 +160,12 @@ public final class GraphIngestBench {
         final long heapBefore = usedHeapAfterGc();
         try (GraphStore store = new GraphStore(1 << 30, threads)) {
             final double[] rates = new double[inserts.size()];
+            final long[] gcMillis = new long[inserts.size()];
             long insertNanos = 0;
             for (int i = 0; i < inserts.size(); i++) {
+                final long gcBefore = gcMillis();
                 final ApplyResult r = store.apply(inserts.get(i));
+                gcMillis[i] = gcMillis() - gcBefore;
                 insertNanos += r.nanos();
                 rates[i] = inserts.get(i).size() / (r.nanos() / 1e9);
             }
@@ -179,6 +184,11 @@ public final class GraphIngestBench {
                 table.row("dikw in-process", batch, unique, edges.length / (insertNanos / 1e9),
                     edges.length / (deleteNanos / 1e9), fl[0], fl[1], fl[0] / fl[1],
                     String.format(Locale.ROOT, "%.1f (heap %.1f)", storeBytes, heapBytes));
+                final int k = Math.max(1, gcMillis.length / 20);
+                table.note("gc, in-process " + batch, String.format(Locale.ROOT, "collector time while inserting: %,d ms "
+                    + "in all, %,d ms in the first 5%% of batches, %,d ms in the last 5%% (it is inside the batch times)",
+                    Arrays.stream(gcMillis).sum(), Arrays.stream(gcMillis, 0, k).sum(),
+                    Arrays.stream(gcMillis, gcMillis.length - k, gcMillis.length).sum()));
             }
         }
     }
@@ -326,6 +336,15 @@ public final class GraphIngestBench {
         table.row("JGraphT DefaultDirectedWeightedGraph" + suffix, "1 (no batches)", unique,
             edges.length / ((t1 - t0) / 1e9), sample / ((t2 - t1) / 1e9), "-", "-", "-",
             String.format(Locale.ROOT, "heap %.1f", bytes));
+    }
+
+    /** @return milliseconds the collectors have spent since the JVM started */
+    private static long gcMillis() {
+        long ms = 0;
+        for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 
     private static long usedHeapAfterGc() {
