@@ -125,6 +125,33 @@ public final class EdgeBlock {
         return -1;
     }
 
+    /**
+     * The first slot in {@code [from, sorted)} of the sorted prefix whose key is not below
+     * {@code key} ({@code sorted} if none), by galloping from {@code from}: O(log gap) probes, all
+     * near {@code from}, so a run of ascending keys walks the prefix once instead of paying a full
+     * binary search (and its cache misses) per key.
+     */
+    static int lowerBound(final long[] b, final int from, final int sorted, final long key) {
+        int lo = from;
+        int step = 1;
+        int hi = from;
+        while (hi < sorted && key(b, hi) < key) {
+            lo = hi + 1;
+            hi = from + step;
+            step <<= 1;
+        }
+        hi = Math.min(hi, sorted);
+        while (lo < hi) {
+            final int mid = (lo + hi) >>> 1;
+            if (key(b, mid) < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** How long the unsorted tail may grow for a block of {@code count} edges: O(sqrt(count)). */
     static int tailLimit(final int count) {
         return 8 + (int) Math.sqrt(count) / 2;

@@ -369,8 +369,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
 
         /**
          * Many insertions for one vertex at once: the block is fully sorted, the insertions are
-         * sorted by key, each distinct edge is looked up once (new ones are appended), and the
-         * appended run is merged in: O(k log k + k log d + d) instead of k tail scans.
+         * sorted by key, each distinct edge is looked up once by galloping forward from the previous
+         * one (new ones are appended), and the appended run is merged in: O(k log k + k log(d/k) + d)
+         * instead of k tail scans.
          */
         private void bulkInsert(final int from, final int to) {
             final int ni = b.insertions;
@@ -385,6 +386,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
             }
             java.util.Arrays.sort(order);
             final int searchable = sorted;
+            int lower = 0; // keys ascend, so each search starts where the previous one ended
             int g = 0;
             while (g < n) {
                 final long key = order[g] >>> 16;
@@ -399,7 +401,8 @@ public final class GraphStore implements GraphView, AutoCloseable {
                     first = Math.min(first, b.insTime[op]);
                     recent = Math.max(recent, b.insTime[op]);
                 }
-                final int slot = EdgeBlock.find(block, searchable, searchable, key);
+                lower = EdgeBlock.lowerBound(block, lower, searchable, key);
+                final int slot = lower < searchable && EdgeBlock.key(block, lower) == key ? lower : -1;
                 if (slot >= 0) {
                     EdgeBlock.update(block, slot, weight, first);
                     EdgeBlock.update(block, slot, 0, recent);
