@@ -278,6 +278,11 @@ public final class SlidingWindowClusterer {
         while (seeds.size() > savedSeeds) {
             seeds.remove(seeds.size() - 1);
         }
+        dropSpeculativeWindowEntries();
+    }
+
+    /** Takes the window's entries made since {@link #beginSpeculation()} out, and the counters' too. */
+    private void dropSpeculativeWindowEntries() {
         for (; speculativeSteps > 0; speculativeSteps--) {
             window.pollLast();
         }
@@ -310,15 +315,7 @@ public final class SlidingWindowClusterer {
             throw new IllegalStateException("a speculation during the bootstrap can only be rolled back whole");
         }
         table.rollbackTo(mark);
-        for (; speculativeSteps > 0; speculativeSteps--) {
-            window.pollLast();
-        }
-        for (final WindowStep s : window) {
-            Arrays.fill(s.protomemes, s.savedSize, s.size, null);
-            Arrays.fill(s.clusters, s.savedSize, s.size, null);
-            s.size = s.savedSize;
-        }
-        counters.reset();
+        dropSpeculativeWindowEntries();
     }
 
     /**
