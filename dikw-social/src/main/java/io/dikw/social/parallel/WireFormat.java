@@ -7,8 +7,11 @@ import io.dikw.social.cluster.Space;
 import io.dikw.social.cluster.TableState;
 import io.dikw.social.protomeme.Protomeme;
 import io.dikw.social.protomeme.ProtomemeType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +47,9 @@ public final class WireFormat {
     private static final byte FULL = 2;
     private static final Decision.Kind[] KINDS = Decision.Kind.values();
     private static final ProtomemeType[] TYPES = ProtomemeType.values();
+    /** Big-endian views of a byte array: a wrapping ByteBuffer per number was allocated, not optimized away. */
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private WireFormat() {
     }
@@ -285,13 +291,13 @@ public final class WireFormat {
 
         private void i32(final int v) {
             ensure(4);
-            ByteBuffer.wrap(buf, pos, 4).putInt(v);
+            INT_BE.set(buf, pos, v);
             pos += 4;
         }
 
         private void i64(final long v) {
             ensure(8);
-            ByteBuffer.wrap(buf, pos, 8).putLong(v);
+            LONG_BE.set(buf, pos, v);
             pos += 8;
         }
 

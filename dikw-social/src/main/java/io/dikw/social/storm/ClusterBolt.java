@@ -1,9 +1,11 @@
 package io.dikw.social.storm;
 
+import io.dikw.social.parallel.Classified;
 import io.dikw.social.parallel.ClusterWorker;
 import io.dikw.social.parallel.WireFormat;
-import io.dikw.social.protomeme.Protomeme;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.storm.task.OutputCollector;
 import org.apache.storm.task.TopologyContext;
@@ -17,19 +19,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One parallel clustering worker in the topology (a {@link ClusterWorker}): classifies the
- * protomemes routed to it and sends its decisions to the coordinator; at each barrier it reports
- * the batch done and holds back later protomemes until the coordinator's sync message for that
+ * protomemes routed to it; at each barrier it sends the batch's decisions to the coordinator with
+ * its "batch done" notice ({@link DecisionBatch}) and holds back later protomemes until the coordinator's sync message for that
  * batch arrives (through its {@link SyncSpout}, from the pub-sub broker), then brings its copy of
  * the clusters up to date and goes on. As in the published design it classifies nothing while it
  * waits; it never blocks its executor, so its own output always flows.
  */
 public final class ClusterBolt extends BaseRichBolt {
-    /** Decisions and batch-done notices to the coordinator. */
+    /** Batch-done notices to the coordinator, each with the worker's decisions for the batch. */
     public static final String DECISIONS = "decisions";
-    /** A decisions tuple carrying one decision. */
-    public static final int DECISION = 0;
-    /** A decisions tuple saying the worker finished a batch. */
-    public static final int DONE = 1;
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterBolt.class);
     private static final long WARN_NANOS = 10_000_000_000L;
@@ -37,6 +35,7 @@ public final class ClusterBolt extends BaseRichBolt {
     private transient OutputCollector collector;
     private transient ClusterWorker worker;
     private transient ArrayDeque<Tuple> held;
+    private transient List<Classified> decided;
     private transient long awaiting;
     private transient long awaitingSince;
     private transient long nextWarning;
@@ -47,6 +46,7 @@ public final class ClusterBolt extends BaseRichBolt {
         this.collector = out;
         this.worker = new ClusterWorker(context.getThisTaskIndex(), config.params());
         this.held = new ArrayDeque<>();
+        this.decided = new ArrayList<>();
         this.awaiting = -1;
     }
 
@@ -64,13 +64,15 @@ public final class ClusterBolt extends BaseRichBolt {
 
     private void work(final Tuple tuple) {
         final int kind = tuple.getInteger(0);
-        if (kind == ProtomemeBolt.PROTOMEME) {
-            final long seq = tuple.getLong(1);
-            collector.emit(DECISIONS, new Values(DECISION, seq, worker.index(),
-                worker.classify(seq, (Protomeme) tuple.getValue(2))));
+        if (kind == ProtomemeBolt.PROTOMEMES) {
+            final WorkChunk chunk = (WorkChunk) tuple.getValue(2);
+            for (int i = 0; i < chunk.size(); i++) {
+                decided.add(worker.classify(chunk.seqs()[i], chunk.protomemes().get(i)));
+            }
         } else {
             final long batch = tuple.getLong(1);
-            collector.emit(DECISIONS, new Values(DONE, batch, worker.index(), null));
+            collector.emit(DECISIONS, new Values(batch, worker.index(), new DecisionBatch(decided)));
+            decided = new ArrayList<>();
             awaiting = batch;
             awaitingSince = System.nanoTime();
             nextWarning = awaitingSince + WARN_NANOS;
@@ -99,6 +101,6 @@ public final class ClusterBolt extends BaseRichBolt {
 
     @Override
     public void declareOutputFields(final OutputFieldsDeclarer declarer) {
-        declarer.declareStream(DECISIONS, new Fields("kind", "seq", "worker", "payload"));
+        declarer.declareStream(DECISIONS, new Fields("batch", "worker", "decisions"));
     }
 }

@@ -63,8 +63,6 @@ public final class CoordinatorBolt extends BaseRichBolt {
     private transient Map<Long, List<Classified>> decisions;
     private transient Map<Long, Integer> done;
     private transient Map<Long, BatchMeta> metas;
-    /** Worker → batches it has reported done. */
-    private transient Map<Integer, Long> batchesDone;
     private transient long syncs;
     private transient long syncBytes;
     private transient long maxSyncBytes;
@@ -84,7 +82,6 @@ public final class CoordinatorBolt extends BaseRichBolt {
         this.decisions = new HashMap<>();
         this.done = new HashMap<>();
         this.metas = new HashMap<>();
-        this.batchesDone = new HashMap<>();
         this.vocabulary = new Vocabulary();
         this.handle = LocalRuns.find(config.runId());
         this.live = new LiveResults();
@@ -137,16 +134,12 @@ public final class CoordinatorBolt extends BaseRichBolt {
                 return;
             }
             if (ProtomemeBolt.META_STREAM.equals(tuple.getSourceStreamId())) {
-                final BatchMeta meta = BatchMeta.decode(tuple.getBinary(1));
+                final BatchMeta meta = (BatchMeta) tuple.getValue(1);
                 metas.put(meta.batch(), meta);
-            } else if (tuple.getInteger(0) == ClusterBolt.DECISION) {
-                // a worker's decisions arrive before its done notice for the batch (one ordered stream)
-                final Classified c = (Classified) tuple.getValue(3);
-                final long batch = batchesDone.getOrDefault(c.worker(), 0L);
-                decisions.computeIfAbsent(batch, k -> new ArrayList<>()).add(c);
             } else {
-                final long batch = tuple.getLong(1);
-                batchesDone.put(tuple.getInteger(2), batch + 1);
+                final long batch = tuple.getLong(0);
+                final List<Classified> batchDecisions = ((DecisionBatch) tuple.getValue(2)).decisions();
+                decisions.computeIfAbsent(batch, k -> new ArrayList<>()).addAll(batchDecisions);
                 done.merge(batch, 1, Integer::sum);
             }
             settleReadyBatches();

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import org.apache.storm.tuple.Values;
 
 /**
  * Parses tweets, cuts the stream into time steps and sends each step's protomemes, numbered in
- * stream order, to the clustering bolt that owns their marker ({@link Routing}). Every
+ * stream order, to the clustering bolt that owns their marker ({@link Routing}), in chunks of up
+ * to {@value #CHUNK} ({@link WorkChunk}). Every
  * {@code batch × workers} protomemes, and at the end of every step, it sends a barrier to every
  * clustering bolt and the batch's {@link BatchMeta} to the coordinator. Protomemes and barriers
  * share one direct stream, so each bolt sees them in order.
@@ -42,15 +44,20 @@ public final class ProtomemeBolt extends BaseRichBolt {
     public static final String WORK_STREAM = "work";
     /** Batch metadata to the coordinator. */
     public static final String META_STREAM = "meta";
-    /** A work tuple carrying a protomeme. */
-    public static final int PROTOMEME = 0;
+    /** A work tuple carrying a {@link WorkChunk} of protomemes. */
+    public static final int PROTOMEMES = 0;
     /** A work tuple closing a batch. */
     public static final int BARRIER = 1;
     private static final long serialVersionUID = 1L;
+    /** Most protomemes in one work tuple. */
+    static final int CHUNK = 512;
 
     private transient SocialTopologyConfig config;
     private transient OutputCollector collector;
     private transient List<Integer> workerTasks;
+    /** Per worker: the seqs and protomemes not sent yet. */
+    private transient long[][] pendingSeqs;
+    private transient List<List<Protomeme>> pending;
     private transient TweetParser parser;
     private transient PhraseAnalyzer analyzer;
     private transient Vocabulary vocabulary;
@@ -70,6 +77,11 @@ public final class ProtomemeBolt extends BaseRichBolt {
         final List<Integer> tasks = new ArrayList<>(context.getComponentTasks(SocialTopology.CLUSTER));
         Collections.sort(tasks);
         this.workerTasks = tasks;
+        this.pendingSeqs = new long[tasks.size()][CHUNK];
+        this.pending = new ArrayList<>();
+        for (int w = 0; w < tasks.size(); w++) {
+            pending.add(new ArrayList<>(CHUNK));
+        }
         this.parser = new TweetParser();
         this.analyzer = new PhraseAnalyzer();
         this.vocabulary = new Vocabulary().journaling();
@@ -94,8 +106,11 @@ public final class ProtomemeBolt extends BaseRichBolt {
         if (TweetSpout.EOF_STREAM.equals(tuple.getSourceStreamId())) {
             expectedLines = tuple.getLong(0);
         } else {
-            linesSeen++;
-            parse(tuple.getLong(0), tuple.getString(1), tuple.getBoolean(2));
+            final LineChunk chunk = (LineChunk) tuple.getValue(0);
+            for (int i = 0; i < chunk.lines().size(); i++) {
+                linesSeen++;
+                parse(chunk.firstLine() + i, chunk.lines().get(i), chunk.oversized()[i]);
+            }
         }
         if (expectedLines >= 0 && linesSeen == expectedLines) {
             stepper.finish();
@@ -127,7 +142,12 @@ public final class ProtomemeBolt extends BaseRichBolt {
         final int batchLimit = config.batchPerWorker() * workerTasks.size();
         for (final Protomeme pm : step.protomemes()) {
             final int worker = Routing.workerOf(pm.marker(), workerTasks.size());
-            collector.emitDirect(workerTasks.get(worker), WORK_STREAM, new Values(PROTOMEME, seq++, pm));
+            final List<Protomeme> chunk = pending.get(worker);
+            pendingSeqs[worker][chunk.size()] = seq++;
+            chunk.add(pm);
+            if (chunk.size() == CHUNK) {
+                flush(worker);
+            }
             if (++inBatch == batchLimit) {
                 closeBatch(null, -1, false);
             }
@@ -135,7 +155,20 @@ public final class ProtomemeBolt extends BaseRichBolt {
         closeBatch(step, nextStep, false);
     }
 
+    private void flush(final int worker) {
+        final List<Protomeme> chunk = pending.get(worker);
+        if (chunk.isEmpty()) {
+            return;
+        }
+        final WorkChunk work = new WorkChunk(Arrays.copyOf(pendingSeqs[worker], chunk.size()), chunk);
+        collector.emitDirect(workerTasks.get(worker), WORK_STREAM, new Values(PROTOMEMES, -1L, work));
+        pending.set(worker, new ArrayList<>(CHUNK));
+    }
+
     private void closeBatch(final TimeStep step, final long nextStep, final boolean end) {
+        for (int w = 0; w < workerTasks.size(); w++) {
+            flush(w);
+        }
         for (final int task : workerTasks) {
             collector.emitDirect(task, WORK_STREAM, new Values(BARRIER, batch, null));
         }
@@ -144,7 +177,7 @@ public final class ProtomemeBolt extends BaseRichBolt {
             step == null ? 0 : step.startMillis(), step == null ? new long[0] : step.tweetIds(), nextStep,
             names.words(), names.users(), end, tweets, deadLetters.count(), stepper.lateTweets(), linesSeen,
             deadLetters.countsByReason());
-        collector.emit(META_STREAM, new Values(batch, meta.encode()));
+        collector.emit(META_STREAM, new Values(batch, meta));
         batch++;
         inBatch = 0;
         if (step != null) {
@@ -154,7 +187,7 @@ public final class ProtomemeBolt extends BaseRichBolt {
 
     @Override
     public void declareOutputFields(final OutputFieldsDeclarer declarer) {
-        declarer.declareStream(WORK_STREAM, true, new Fields("kind", "seq", "payload"));
+        declarer.declareStream(WORK_STREAM, true, new Fields("kind", "batch", "payload"));
         declarer.declareStream(META_STREAM, new Fields("batch", "meta"));
     }
 

@@ -8,6 +8,8 @@ import io.dikw.social.tweet.TweetReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Replays a file (or standard input) of tweet JSON lines into the topology: as fast as the
  * topology takes them, at a fixed rate, or following the tweets' own timestamps sped up by a
- * factor. Lines go out raw (parsing happens in {@link ProtomemeBolt}, which keeps bad records);
+ * factor. Lines go out raw, in chunks of up to {@value #LINES_PER_CALL} ({@link LineChunk}; a paced
+ * replay sends what is due before it waits) (parsing happens in {@link ProtomemeBolt}, which keeps bad records);
  * after the last line one tuple on {@link #EOF_STREAM} says how many lines there were.
  */
 public final class TweetSpout extends BaseRichSpout {
@@ -77,22 +80,45 @@ public final class TweetSpout extends BaseRichSpout {
             LockSupport.parkNanos(1_000_000);
             return;
         }
+        final List<String> chunk = new ArrayList<>(LINES_PER_CALL);
+        final boolean[] oversized = new boolean[LINES_PER_CALL];
+        final long firstLine = lines.lineNumber() + 1;
         try {
             for (int i = 0; i < LINES_PER_CALL; i++) {
                 final String line = lines.readLine();
                 if (line == null) {
+                    emit(firstLine, chunk, oversized);
                     finished = true;
                     collector.emit(EOF_STREAM, new Values(lines.lineNumber()));
                     lines.close();
                     return;
                 }
-                pace(line);
-                collector.emit(new Values(lines.lineNumber(), line, lines.lastLineOversized()));
+                final long wait = nanosUntilDue(line);
+                if (wait > 0) {
+                    // what is due goes out now, not after the wait
+                    emit(firstLine, chunk, oversized);
+                    LockSupport.parkNanos(wait);
+                    chunk.add(line);
+                    oversized[0] = lines.lastLineOversized();
+                    emit(lines.lineNumber(), chunk, oversized);
+                    emitted++;
+                    return;
+                }
+                oversized[chunk.size()] = lines.lastLineOversized();
+                chunk.add(line);
                 emitted++;
             }
+            emit(firstLine, chunk, oversized);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read tweets " + config.input() + " at line " + lines.lineNumber()
                 + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void emit(final long firstLine, final List<String> chunk, final boolean[] oversized) {
+        if (!chunk.isEmpty()) {
+            collector.emit(new Values(new LineChunk(firstLine, List.copyOf(chunk), Arrays.copyOf(oversized, chunk.size()))));
+            chunk.clear();
         }
     }
 
@@ -116,15 +142,15 @@ public final class TweetSpout extends BaseRichSpout {
         return now - heldSince < STALL_NANOS;
     }
 
-    /** Waits until the line is due under the configured replay mode. */
-    private void pace(final String line) {
+    /** @return how long until the line is due under the configured replay mode (0 or less: now) */
+    private long nanosUntilDue(final String line) {
         final long dueNanos;
         switch (config.replay()) {
             case RATE -> dueNanos = startNanos + (long) (emitted * 1e9 / config.replayValue());
             case SPEEDUP -> {
                 final long at = timestamp(line);
                 if (at == Long.MIN_VALUE) {
-                    return;
+                    return 0;
                 }
                 if (firstTweetMillis == Long.MIN_VALUE) {
                     firstTweetMillis = at;
@@ -132,13 +158,10 @@ public final class TweetSpout extends BaseRichSpout {
                 dueNanos = startNanos + (long) ((at - firstTweetMillis) * 1e6 / config.replayValue());
             }
             default -> {
-                return;
+                return 0;
             }
         }
-        final long wait = dueNanos - System.nanoTime();
-        if (wait > 0) {
-            LockSupport.parkNanos(wait);
-        }
+        return dueNanos - System.nanoTime();
     }
 
     private long timestamp(final String line) {
@@ -152,7 +175,7 @@ public final class TweetSpout extends BaseRichSpout {
 
     @Override
     public void declareOutputFields(final OutputFieldsDeclarer declarer) {
-        declarer.declare(new Fields("line", "json", "oversized"));
+        declarer.declare(new Fields("lines"));
         declarer.declareStream(EOF_STREAM, new Fields("lines"));
     }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.apache.storm.Config;
 import org.apache.storm.serialization.SerializationFactory;
 import org.apache.storm.utils.Utils;
@@ -36,7 +37,7 @@ class WireKryoTest {
     }
 
     @Test
-    void protomemesAndDecisionsSurviveStormsSerialization() throws TweetFormatException {
+    void tupleObjectsSurviveStormsSerialization() throws TweetFormatException {
         final Config conf = SocialTopology.stormConfig(new SocialTopologyConfig("k", "in", "", "out",
             ClusteringParams.defaults(), 2, 8, SyncStrategy.DELTA, "tcp://x:1",
             SocialTopologyConfig.Replay.FAST, 0, "127.0.0.1", -1, 5, ""), 1);
@@ -59,5 +60,22 @@ class WireKryoTest {
         assertThat(roundTrip(kryo, pm)).isEqualTo(pm);
         final Classified c = new Classified(12, 1, Decision.Kind.SIMILAR, 5, -1, 0.75, pm);
         assertThat(roundTrip(kryo, c)).isEqualTo(c);
+        final LineChunk lines = (LineChunk) roundTrip(kryo, new LineChunk(41, List.of("{\"a\":1}", "é"),
+            new boolean[] {false, true}));
+        assertThat(lines.firstLine()).isEqualTo(41);
+        assertThat(lines.lines()).containsExactly("{\"a\":1}", "é");
+        assertThat(lines.oversized()).containsExactly(false, true);
+        final Long2ObjectHashMap<String> words = new Long2ObjectHashMap<>();
+        words.put(5, "meme");
+        final BatchMeta meta = (BatchMeta) roundTrip(kryo, new BatchMeta(4, true, 2, 60_000, new long[] {7}, 3, words,
+            new Long2ObjectHashMap<>(), false, 10, 1, 0, 11, Map.of("json", 1L)));
+        assertThat(meta.tweetIds()).containsExactly(7);
+        assertThat(meta.words()).containsEntry(5L, "meme");
+        assertThat(meta.rejectedByReason()).containsEntry("json", 1L);
+        final WorkChunk chunk = (WorkChunk) roundTrip(kryo, new WorkChunk(new long[] {3, 9}, List.of(pm, pm)));
+        assertThat(chunk.seqs()).containsExactly(3, 9);
+        assertThat(chunk.protomemes()).containsExactly(pm, pm);
+        final Classified other = new Classified(13, 1, Decision.Kind.OUTLIER, -1, -1, 0.25, pm);
+        assertThat(roundTrip(kryo, new DecisionBatch(List.of(c, other)))).isEqualTo(new DecisionBatch(List.of(c, other)));
     }
 }
