@@ -91,14 +91,15 @@ public final class ClusterWorker {
         }
         startedBy.clear();
         if (message instanceof SyncMessage.Delta delta) {
+            final Protomeme[] pms = protomemesOf(delta);
             if (replayAll || !replica.bootstrappedAtSpeculation()) {
                 replica.rollbackSpeculation();
-                for (final SyncMessage.Op op : delta.ops()) {
-                    replay(op, true);
+                for (int i = 0; i < pms.length; i++) {
+                    replay(delta.ops().get(i), pms[i], true);
                 }
                 redone += tentative.size();
             } else {
-                settle(delta.ops());
+                settle(delta.ops(), pms);
             }
             replica.restoreStats(delta.stats(), delta.bootstrapped());
             if (delta.expireBefore() >= 0) {
@@ -115,17 +116,47 @@ public final class ClusterWorker {
     }
 
     /**
+     * The protomeme of each op: this worker's own from its tentative decisions (a message decoded
+     * for it leaves them out), the others' from the message.
+     */
+    private Protomeme[] protomemesOf(final SyncMessage.Delta delta) {
+        final List<SyncMessage.Op> ops = delta.ops();
+        final Protomeme[] pms = new Protomeme[ops.size()];
+        int own = 0;
+        for (int i = 0; i < pms.length; i++) {
+            final SyncMessage.Op op = ops.get(i);
+            if (op.worker() == index) {
+                if (own == tentative.size() || (op.protomeme() != null && !tentative.get(own).isFor(op.protomeme()))) {
+                    throw new IllegalStateException("worker " + index + " diverged: sync " + delta.batch()
+                        + " has decisions of this worker it did not take (op " + i + ")");
+                }
+                pms[i] = tentative.get(own++).pm;
+            } else if (op.protomeme() == null) {
+                throw new IllegalStateException("sync " + delta.batch() + " lacks the protomeme of worker "
+                    + op.worker() + "'s decision (op " + i + ")");
+            } else {
+                pms[i] = op.protomeme();
+            }
+        }
+        if (own != tentative.size()) {
+            throw new IllegalStateException("worker " + index + " diverged: sync " + delta.batch() + " has "
+                + own + " of its " + tentative.size() + " decisions");
+        }
+        return pms;
+    }
+
+    /**
      * Keeps the own decisions before the first placement that does not commute with them, redoes
      * the rest (see the class comment).
      */
-    private void settle(final List<SyncMessage.Op> ops) {
+    private void settle(final List<SyncMessage.Op> ops, final Protomeme[] pms) {
         joinedByOthers.clear();
         int split = ops.size();
         int own = 0;
         for (int i = 0; i < ops.size() && split == ops.size(); i++) {
             final SyncMessage.Op op = ops.get(i);
-            final Tentative t = own < tentative.size() ? tentative.get(own) : null;
-            if (t != null && t.isFor(op.protomeme())) {
+            final Tentative t = op.worker() == index ? tentative.get(own) : null;
+            if (t != null) {
                 if (t.kind != op.kind() || t.cluster.id() != op.clusterId()
                     || (t.replaced != null && joinedByOthers.contains(t.replaced.id()))) {
                     split = i;
@@ -146,25 +177,24 @@ public final class ClusterWorker {
         own = 0;
         for (int i = 0; i < split; i++) {
             final SyncMessage.Op op = ops.get(i);
-            if (own < keptOwn && tentative.get(own).isFor(op.protomeme())) {
+            if (own < keptOwn && op.worker() == index) {
                 placed[i] = tentative.get(own++).cluster;
             } else {
-                placed[i] = replica.applySettled(op.protomeme(), decisionFor(op));
+                placed[i] = replica.applySettled(pms[i], decisionFor(op, pms[i]));
             }
         }
         for (int i = split; i < ops.size(); i++) {
-            placed[i] = replay(ops.get(i), false);
+            placed[i] = replay(ops.get(i), pms[i], false);
         }
         for (int i = 0; i < ops.size(); i++) {
-            replica.enterWindow(ops.get(i).protomeme(), placed[i]);
+            replica.enterWindow(pms[i], placed[i]);
         }
     }
 
     /** Applies an authoritative placement, entering the window too after a whole rollback. */
-    private Cluster replay(final SyncMessage.Op op, final boolean enterWindow) {
-        final Decision decision = decisionFor(op);
-        final Cluster placed = enterWindow ? replica.apply(op.protomeme(), decision)
-            : replica.applySettled(op.protomeme(), decision);
+    private Cluster replay(final SyncMessage.Op op, final Protomeme pm, final boolean enterWindow) {
+        final Decision decision = decisionFor(op, pm);
+        final Cluster placed = enterWindow ? replica.apply(pm, decision) : replica.applySettled(pm, decision);
         if (placed.id() != op.clusterId()) {
             throw new IllegalStateException("worker " + index + " diverged: started cluster " + placed.id()
                 + " where the coordinator started " + op.clusterId());
@@ -172,14 +202,14 @@ public final class ClusterWorker {
         return placed;
     }
 
-    private Decision decisionFor(final SyncMessage.Op op) {
+    private Decision decisionFor(final SyncMessage.Op op, final Protomeme pm) {
         if (op.kind().startsCluster()) {
             return new Decision(op.kind(), null, op.similarity());
         }
         final Cluster target = replica.table().byId(op.clusterId());
         if (target == null) {
             throw new IllegalStateException("worker " + index + " diverged: cluster " + op.clusterId()
-                + " of marker " + op.protomeme().marker() + " is not live here");
+                + " of marker " + pm.marker() + " is not live here");
         }
         return new Decision(op.kind(), target, op.similarity());
     }

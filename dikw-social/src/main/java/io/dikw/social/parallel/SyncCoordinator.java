@@ -94,7 +94,7 @@ public final class SyncCoordinator {
                 startedBySeq.put(c.seq(), placed);
                 startedByWorker.put(placed, c.worker());
             }
-            ops.add(new SyncMessage.Op(decision.kind(), placed.id(), decision.similarity(), c.protomeme()));
+            ops.add(new SyncMessage.Op(decision.kind(), placed.id(), decision.similarity(), c.worker(), c.protomeme()));
         }
         final long number = batch++;
         if (strategy == SyncStrategy.DELTA) {

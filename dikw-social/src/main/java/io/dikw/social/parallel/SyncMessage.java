@@ -51,8 +51,10 @@ public sealed interface SyncMessage permits SyncMessage.Delta, SyncMessage.Full 
      * @param kind how it was placed
      * @param clusterId the cluster it joined or started
      * @param similarity the similarity it was accepted with (SIMILAR), else informative only
-     * @param protomeme the protomeme
+     * @param worker the worker that classified it
+     * @param protomeme the protomeme; null when the message was decoded for that worker, which
+     *     holds it ({@link WireFormat#decodeSync(byte[], int)})
      */
-    record Op(Decision.Kind kind, long clusterId, double similarity, Protomeme protomeme) {
+    record Op(Decision.Kind kind, long clusterId, double similarity, int worker, Protomeme protomeme) {
     }
 }

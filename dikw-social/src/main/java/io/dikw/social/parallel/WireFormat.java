@@ -29,20 +29,25 @@ import java.util.Map;
  * vector     := n:varint  (key:i64)×n  (count:varint)×n
  * classified := seq:varint  worker:varint  kind:u8  clusterId:zigzag  clusterSeq:zigzag
  *               similarity:f64  protomeme
- * sync       := magic:"DKSY"  version:u8=1  type:u8 (1 delta, 2 full)  batch:varint
+ * sync       := magic:"DKSY"  version:u8=2  type:u8 (1 delta, 2 full)  batch:varint
  *               sigmas:f64  count:varint  mean:f64  m2:f64  bootstrapped:u8  body
- * delta body := expireBefore:zigzag  n:varint  (kind:u8  clusterId:varint  similarity:f64  protomeme)×n
+ * delta body := expireBefore:zigzag  carried:u8  n:varint
+ *               (kind:u8  clusterId:varint  similarity:f64  worker:varint  [protomeme if carried])×n
  * full body  := slotCount:varint  nextId:varint  n:varint  cluster×n  m:varint  (marker:string  id:varint)×m
  * cluster    := id:varint  slot:varint  created:i64  latest:i64  protomemes:varint  vector×4
  *               k:varint  (marker:string  tweets:varint)×k
  * </pre>
  *
- * Decoding checks every length against what remains and throws {@link IllegalArgumentException}
+ * A delta carries each op's protomeme only when another worker needs it: with one worker
+ * ({@code carried} = 0) the worker already holds every protomeme, and a worker decoding a message
+ * skips its own ({@link #decodeSync(byte[], int)}), leaving {@link SyncMessage.Op#protomeme()} null.
+ *
+ * <p>Decoding checks every length against what remains and throws {@link IllegalArgumentException}
  * naming the field and byte offset, so a corrupt or hostile message cannot allocate without bound.
  */
 public final class WireFormat {
     private static final int MAGIC = 0x444b5359; // "DKSY"
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
     private static final byte DELTA = 1;
     private static final byte FULL = 2;
     private static final Decision.Kind[] KINDS = Decision.Kind.values();
@@ -98,8 +103,18 @@ public final class WireFormat {
         return new Classified(seq, worker, kind, clusterId, clusterSeq, sim, pm);
     }
 
-    /** @param message a sync message @return its encoding */
+    /** @param message a sync message @return its encoding, every protomeme included */
     public static byte[] encode(final SyncMessage message) {
+        return encode(message, true);
+    }
+
+    /**
+     * @param message a sync message
+     * @param carryProtomemes false to leave the protomemes out of a delta: when a single worker
+     *     classified them all, it has them
+     * @return its encoding
+     */
+    public static byte[] encode(final SyncMessage message, final boolean carryProtomemes) {
         final Out out = new Out(1 << 16);
         out.i32(MAGIC);
         out.u8(VERSION);
@@ -113,12 +128,16 @@ public final class WireFormat {
         out.u8(message.bootstrapped() ? 1 : 0);
         if (message instanceof SyncMessage.Delta d) {
             out.zigzag(d.expireBefore());
+            out.u8(carryProtomemes ? 1 : 0);
             out.varint(d.ops().size());
             for (final SyncMessage.Op op : d.ops()) {
                 out.u8(op.kind().ordinal());
                 out.varint(op.clusterId());
                 out.f64(op.similarity());
-                writeProtomeme(out, op.protomeme());
+                out.varint(op.worker());
+                if (carryProtomemes) {
+                    writeProtomeme(out, op.protomeme());
+                }
             }
         } else {
             final TableState t = ((SyncMessage.Full) message).table();
@@ -149,8 +168,18 @@ public final class WireFormat {
         return out.toArray();
     }
 
-    /** @param bytes an encoded sync message @return the message */
+    /** @param bytes an encoded sync message @return the message, every protomeme it carries decoded */
     public static SyncMessage decodeSync(final byte[] bytes) {
+        return decodeSync(bytes, -1);
+    }
+
+    /**
+     * @param bytes an encoded sync message
+     * @param forWorker the worker that will apply it: its own protomemes are skipped (left null),
+     *     as it holds them; -1 to decode every one carried
+     * @return the message
+     */
+    public static SyncMessage decodeSync(final byte[] bytes, final int forWorker) {
         final In in = new In(bytes);
         final int magic = in.i32("magic");
         if (magic != MAGIC) {
@@ -168,10 +197,21 @@ public final class WireFormat {
         final SyncMessage message;
         if (type == DELTA) {
             final long expireBefore = in.zigzag("expireBefore");
-            final int n = in.count("ops", 20);
+            final boolean carried = in.u8("carried") != 0;
+            final int n = in.count("ops", 11);
             final List<SyncMessage.Op> ops = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                ops.add(new SyncMessage.Op(in.kind(), in.varint("clusterId"), in.f64("similarity"), readProtomeme(in)));
+                final Decision.Kind kind = in.kind();
+                final long clusterId = in.varint("clusterId");
+                final double similarity = in.f64("similarity");
+                final int worker = (int) in.varint("worker");
+                Protomeme pm = null;
+                if (carried && worker == forWorker) {
+                    skipProtomeme(in);
+                } else if (carried) {
+                    pm = readProtomeme(in);
+                }
+                ops.add(new SyncMessage.Op(kind, clusterId, similarity, worker, pm));
             }
             message = new SyncMessage.Delta(batch, stats, bootstrapped, expireBefore, ops);
         } else if (type == FULL) {
@@ -237,6 +277,23 @@ public final class WireFormat {
                 readVector(in), earliest, latest);
         } catch (final IllegalArgumentException | NullPointerException e) {
             throw in.error("protomeme", e.getMessage());
+        }
+    }
+
+    /** Moves past a protomeme without building it (a worker's own, which it holds). */
+    private static void skipProtomeme(final In in) {
+        if (in.u8("protomeme.type") >= TYPES.length) {
+            throw in.error("protomeme.type", "unknown type");
+        }
+        in.skip(in.count("protomeme.marker", 1), "protomeme.marker");
+        in.varint("protomeme.step");
+        in.skip(16, "protomeme.times");
+        for (int v = 0; v < Space.values().length; v++) {
+            final int n = in.count("vector.size", 9);
+            in.skip(8L * n, "vector.key");
+            for (int i = 0; i < n; i++) {
+                in.varint("vector.count");
+            }
         }
     }
 
@@ -406,6 +463,13 @@ public final class WireFormat {
             final byte[] b = new byte[n];
             buf.get(b);
             return new String(b, StandardCharsets.UTF_8);
+        }
+
+        private void skip(final long n, final String field) {
+            if (n > buf.remaining()) {
+                throw error(field, "message ends early");
+            }
+            buf.position(buf.position() + (int) n);
         }
 
         private Decision.Kind kind() {

@@ -83,7 +83,7 @@ public final class ClusterBolt extends BaseRichBolt {
         if (batch != awaiting) {
             return; // a republished sync this worker already applied
         }
-        worker.applySync(WireFormat.decodeSync(payload));
+        worker.applySync(WireFormat.decodeSync(payload, worker.index()));
         awaiting = -1;
         while (awaiting < 0 && !held.isEmpty()) {
             work(held.pollFirst());

@@ -185,7 +185,8 @@ public final class CoordinatorBolt extends BaseRichBolt {
             }
         }
         coordinator.settle(batchDecisions, stepEnd, expireBefore, message -> {
-            final byte[] bytes = WireFormat.encode(message);
+            // with one worker the message need not carry the protomemes back to the worker that sent them
+            final byte[] bytes = WireFormat.encode(message, config.workers() > 1);
             publisher.publish(message.batch(), bytes);
             syncs++;
             syncBytes += bytes.length;
