@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Replays a file (or standard input) of tweet JSON lines into the topology: as fast as the
  * topology takes them, at a fixed rate, or following the tweets' own timestamps sped up by a
- * factor. Lines go out raw, in chunks of up to {@value #LINES_PER_CALL} ({@link LineChunk}; a paced
- * replay sends what is due before it waits) (parsing happens in {@link ProtomemeBolt}, which keeps bad records);
+ * factor. Lines go out raw (parsing happens in {@link ProtomemeBolt}, which keeps bad records), in
+ * chunks of up to {@value #LINES_PER_CALL} ({@link LineChunk}; a paced replay sends what is due
+ * before it waits);
  * after the last line one tuple on {@link #EOF_STREAM} says how many lines there were.
  */
 public final class TweetSpout extends BaseRichSpout {
