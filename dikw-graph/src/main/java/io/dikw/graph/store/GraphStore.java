@@ -424,11 +424,11 @@ public final class GraphStore implements GraphView, AutoCloseable {
         }
 
         private void ensureCapacity(final int needed) {
-            if (block == null || needed * EdgeBlock.LONGS_PER_EDGE > block.length) {
-                final int capacity = block == null ? 0 : block.length / EdgeBlock.LONGS_PER_EDGE;
-                final long[] grown = new long[EdgeBlock.grownCapacity(capacity, needed) * EdgeBlock.LONGS_PER_EDGE];
+            if (block == null || needed > EdgeBlock.capacity(block)) {
+                final long[] grown = EdgeBlock.allocate(
+                    EdgeBlock.grownCapacity(block == null ? 0 : EdgeBlock.capacity(block), needed));
                 if (block != null) {
-                    System.arraycopy(block, 0, grown, 0, count * EdgeBlock.LONGS_PER_EDGE);
+                    EdgeBlock.copy(block, grown, count);
                 }
                 block = grown;
             }
@@ -539,8 +539,10 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 out.writeInt(count);
                 out.writeInt(sortedLengths[v]);
                 final long[] block = blocks[v];
-                for (int i = 0; i < count * EdgeBlock.LONGS_PER_EDGE; i++) {
-                    out.writeLong(block[i]);
+                for (int s = 0; s < count; s++) {
+                    for (int word = 0; word < EdgeBlock.LONGS_PER_EDGE; word++) {
+                        out.writeLong(EdgeBlock.portable(block, s, word));
+                    }
                 }
             }
         } finally {
@@ -581,9 +583,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 throw new IOException("corrupt checkpoint: vertex " + v + " has count=" + count + " sorted=" + sorted);
             }
             if (count > 0) {
-                final long[] block = new long[count * EdgeBlock.LONGS_PER_EDGE];
-                for (int i = 0; i < block.length; i++) {
-                    block[i] = in.readLong();
+                final long[] block = EdgeBlock.allocate(count);
+                for (int s = 0; s < count; s++) {
+                    EdgeBlock.fromPortable(block, s, in.readLong(), in.readLong(), in.readLong());
                 }
                 for (int s = 0; s < count; s++) {
                     final int dst = EdgeBlock.destination(block, s);
