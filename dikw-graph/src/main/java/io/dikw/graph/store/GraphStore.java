@@ -34,6 +34,8 @@ public final class GraphStore implements GraphView, AutoCloseable {
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
     /** Below this many updates a batch is applied on the calling thread alone. */
     private static final int PARALLEL_THRESHOLD = 2048;
+    /** A batch is cut into up to this many parts per apply thread. */
+    private static final int PARTS_PER_THREAD = 4;
     private static final int INITIAL_VERTICES = 1024;
     private static final int CHECKPOINT_MAGIC = 0x44475331; // "DGS1"
 
@@ -222,10 +224,13 @@ public final class GraphStore implements GraphView, AutoCloseable {
             return new Applier(b, keys, insEnd, delEnd).run(0, total);
         }
         Arrays.parallelSort(keys, 0, total);
-        final List<Callable<long[]>> tasks = new ArrayList<>(threads);
+        // More parts than threads, taken by the pool as threads come free: the cost of an update
+        // varies with its vertex's degree, so equal counts of updates are not equal work.
+        final int parts = (int) Math.max(threads, Math.min((long) threads * PARTS_PER_THREAD, total / PARALLEL_THRESHOLD));
+        final List<Callable<long[]>> tasks = new ArrayList<>(parts);
         int from = 0;
-        for (int t = 1; t <= threads && from < total; t++) {
-            int to = t == threads ? total : (int) ((long) total * t / threads);
+        for (int t = 1; t <= parts && from < total; t++) {
+            int to = t == parts ? total : (int) ((long) total * t / parts);
             while (to < total && to > from && keys[to] >>> 32 == keys[to - 1] >>> 32) {
                 to++; // never split one vertex's updates over two threads
             }
