@@ -342,7 +342,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
                     count = EdgeBlock.compact(block, sorted, count, sortedOut);
                     sorted = sortedOut[0];
                 }
-                blocks[v] = block;
+                if (blocks[v] != block) { // skip the collector's write barrier when the block did not move
+                    blocks[v] = block;
+                }
                 counts[v] = count;
                 sortedLengths[v] = sorted;
             }
