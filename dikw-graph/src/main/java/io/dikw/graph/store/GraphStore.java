@@ -274,6 +274,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
         private int sorted;
         private long added;
         private long updated;
+        /** Per position from {@link #base}: destination and weight, then time and type, of insertions. */
+        private long[] gathered;
+        private int base;
 
         Applier(final EdgeBatch b, final long[] keys, final int insEnd, final int delEnd) {
             this.b = b;
@@ -282,8 +285,29 @@ public final class GraphStore implements GraphView, AutoCloseable {
             this.delEnd = delEnd;
         }
 
+        /**
+         * Copies this part's insertions into {@link #gathered} in the order they are applied: the
+         * sort by vertex scatters them over the batch's arrays, and one loop of independent loads
+         * fetches them faster than the apply loop, whose loads wait on each other.
+         */
+        private void gatherInsertions(final int from, final int to) {
+            final int ni = b.insertions;
+            base = from;
+            gathered = new long[2 * (to - from)];
+            for (int i = from; i < to; i++) {
+                final int k = (int) keys[i];
+                if (k < insEnd) {
+                    final int op = k < ni ? k : k - ni;
+                    final int dst = k < ni ? b.insDst[op] : b.insSrc[op];
+                    gathered[2 * (i - from)] = (long) dst << 32 | (b.insWeight[op] & 0xFFFFFFFFL);
+                    gathered[2 * (i - from) + 1] = b.insTime[op] << 16 | b.insType[op];
+                }
+            }
+        }
+
         /** @return {added, updated, removed, vertexUpdates} */
         long[] run(final int from, final int to) {
+            gatherInsertions(from, to);
             final int ni = b.insertions;
             final int nd = b.deletions;
             long removed = 0;
@@ -313,8 +337,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 for (; i < runEnd; i++) {
                     final int k = (int) keys[i];
                     if (k < insEnd) {
-                        final int op = k < ni ? k : k - ni;
-                        insert(k < ni ? b.insDst[op] : b.insSrc[op], b.insType[op], b.insWeight[op], b.insTime[op]);
+                        final long w0 = gathered[2 * (i - base)];
+                        final long w1 = gathered[2 * (i - base) + 1];
+                        insert((int) (w0 >>> 32), (int) (w1 & 0xFFFF), (int) w0, w1 >> 16);
                     } else if (k < delEnd) {
                         final int op = k - insEnd < nd ? k - insEnd : k - insEnd - nd;
                         final int dst = k - insEnd < nd ? b.delDst[op] : b.delSrc[op];
@@ -381,15 +406,13 @@ public final class GraphStore implements GraphView, AutoCloseable {
          * instead of k tail scans.
          */
         private void bulkInsert(final int from, final int to) {
-            final int ni = b.insertions;
             final int n = to - from;
             EdgeBlock.mergeTail(block, sorted, count);
             sorted = count;
             final long[] order = new long[n];
             for (int q = 0; q < n; q++) {
-                final int k = (int) keys[from + q];
-                final int op = k < ni ? k : k - ni;
-                order[q] = EdgeBlock.key(k < ni ? b.insDst[op] : b.insSrc[op], b.insType[op]) << 16 | q;
+                final int at = 2 * (from + q - base);
+                order[q] = EdgeBlock.key((int) (gathered[at] >>> 32), (int) (gathered[at + 1] & 0xFFFF)) << 16 | q;
             }
             java.util.Arrays.sort(order);
             final int searchable = sorted;
@@ -402,11 +425,11 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 long recent = Long.MIN_VALUE;
                 int h = g;
                 for (; h < n && order[h] >>> 16 == key; h++) {
-                    final int k = (int) keys[from + (int) (order[h] & 0xFFFF)];
-                    final int op = k < ni ? k : k - ni;
-                    weight += b.insWeight[op];
-                    first = Math.min(first, b.insTime[op]);
-                    recent = Math.max(recent, b.insTime[op]);
+                    final int at = 2 * (from + (int) (order[h] & 0xFFFF) - base);
+                    final long time = gathered[at + 1] >> 16;
+                    weight += (int) gathered[at];
+                    first = Math.min(first, time);
+                    recent = Math.max(recent, time);
                 }
                 lower = EdgeBlock.lowerBound(block, lower, searchable, key);
                 final int slot = lower < searchable && EdgeBlock.key(block, lower) == key ? lower : -1;
