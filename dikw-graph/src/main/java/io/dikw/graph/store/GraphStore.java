@@ -226,7 +226,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
         Arrays.parallelSort(keys, 0, total);
         // More parts than threads, taken by the pool as threads come free: the cost of an update
         // varies with its vertex's degree, so equal counts of updates are not equal work.
-        final int parts = (int) Math.max(threads, Math.min((long) threads * PARTS_PER_THREAD, total / PARALLEL_THRESHOLD));
+        final int parts = Math.max(threads, Math.min(threads * PARTS_PER_THREAD, total / PARALLEL_THRESHOLD));
         final List<Callable<long[]>> tasks = new ArrayList<>(parts);
         int from = 0;
         for (int t = 1; t <= parts && from < total; t++) {
