@@ -34,6 +34,8 @@ public final class GraphStore implements GraphView, AutoCloseable {
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
     /** Below this many updates a batch is applied on the calling thread alone. */
     private static final int PARALLEL_THRESHOLD = 2048;
+    /** A batch is cut into up to this many parts per apply thread. */
+    private static final int PARTS_PER_THREAD = 4;
     private static final int INITIAL_VERTICES = 1024;
     private static final int CHECKPOINT_MAGIC = 0x44475331; // "DGS1"
 
@@ -222,10 +224,13 @@ public final class GraphStore implements GraphView, AutoCloseable {
             return new Applier(b, keys, insEnd, delEnd).run(0, total);
         }
         Arrays.parallelSort(keys, 0, total);
-        final List<Callable<long[]>> tasks = new ArrayList<>(threads);
+        // More parts than threads, taken by the pool as threads come free: the cost of an update
+        // varies with its vertex's degree, so equal counts of updates are not equal work.
+        final int parts = Math.max(threads, Math.min(threads * PARTS_PER_THREAD, total / PARALLEL_THRESHOLD));
+        final List<Callable<long[]>> tasks = new ArrayList<>(parts);
         int from = 0;
-        for (int t = 1; t <= threads && from < total; t++) {
-            int to = t == threads ? total : (int) ((long) total * t / threads);
+        for (int t = 1; t <= parts && from < total; t++) {
+            int to = t == parts ? total : (int) ((long) total * t / parts);
             while (to < total && to > from && keys[to] >>> 32 == keys[to - 1] >>> 32) {
                 to++; // never split one vertex's updates over two threads
             }
@@ -269,6 +274,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
         private int sorted;
         private long added;
         private long updated;
+        /** Per position from {@link #base}: destination and weight, then time and type, of insertions. */
+        private long[] gathered;
+        private int base;
 
         Applier(final EdgeBatch b, final long[] keys, final int insEnd, final int delEnd) {
             this.b = b;
@@ -277,8 +285,29 @@ public final class GraphStore implements GraphView, AutoCloseable {
             this.delEnd = delEnd;
         }
 
+        /**
+         * Copies this part's insertions into {@link #gathered} in the order they are applied: the
+         * sort by vertex scatters them over the batch's arrays, and one loop of independent loads
+         * fetches them faster than the apply loop, whose loads wait on each other.
+         */
+        private void gatherInsertions(final int from, final int to) {
+            final int ni = b.insertions;
+            base = from;
+            gathered = new long[2 * (to - from)];
+            for (int i = from; i < to; i++) {
+                final int k = (int) keys[i];
+                if (k < insEnd) {
+                    final int op = k < ni ? k : k - ni;
+                    final int dst = k < ni ? b.insDst[op] : b.insSrc[op];
+                    gathered[2 * (i - from)] = (long) dst << 32 | (b.insWeight[op] & 0xFFFFFFFFL);
+                    gathered[2 * (i - from) + 1] = b.insTime[op] << 16 | b.insType[op];
+                }
+            }
+        }
+
         /** @return {added, updated, removed, vertexUpdates} */
         long[] run(final int from, final int to) {
+            gatherInsertions(from, to);
             final int ni = b.insertions;
             final int nd = b.deletions;
             long removed = 0;
@@ -308,8 +337,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 for (; i < runEnd; i++) {
                     final int k = (int) keys[i];
                     if (k < insEnd) {
-                        final int op = k < ni ? k : k - ni;
-                        insert(k < ni ? b.insDst[op] : b.insSrc[op], b.insType[op], b.insWeight[op], b.insTime[op]);
+                        final long w0 = gathered[2 * (i - base)];
+                        final long w1 = gathered[2 * (i - base) + 1];
+                        insert((int) (w0 >>> 32), (int) (w1 & 0xFFFF), (int) w0, w1 >> 16);
                     } else if (k < delEnd) {
                         final int op = k - insEnd < nd ? k - insEnd : k - insEnd - nd;
                         final int dst = k - insEnd < nd ? b.delDst[op] : b.delSrc[op];
@@ -337,7 +367,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
                     count = EdgeBlock.compact(block, sorted, count, sortedOut);
                     sorted = sortedOut[0];
                 }
-                blocks[v] = block;
+                if (blocks[v] != block) { // skip the collector's write barrier when the block did not move
+                    blocks[v] = block;
+                }
                 counts[v] = count;
                 sortedLengths[v] = sorted;
             }
@@ -374,15 +406,13 @@ public final class GraphStore implements GraphView, AutoCloseable {
          * instead of k tail scans.
          */
         private void bulkInsert(final int from, final int to) {
-            final int ni = b.insertions;
             final int n = to - from;
             EdgeBlock.mergeTail(block, sorted, count);
             sorted = count;
             final long[] order = new long[n];
             for (int q = 0; q < n; q++) {
-                final int k = (int) keys[from + q];
-                final int op = k < ni ? k : k - ni;
-                order[q] = EdgeBlock.key(k < ni ? b.insDst[op] : b.insSrc[op], b.insType[op]) << 16 | q;
+                final int at = 2 * (from + q - base);
+                order[q] = EdgeBlock.key((int) (gathered[at] >>> 32), (int) (gathered[at + 1] & 0xFFFF)) << 16 | q;
             }
             java.util.Arrays.sort(order);
             final int searchable = sorted;
@@ -395,11 +425,11 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 long recent = Long.MIN_VALUE;
                 int h = g;
                 for (; h < n && order[h] >>> 16 == key; h++) {
-                    final int k = (int) keys[from + (int) (order[h] & 0xFFFF)];
-                    final int op = k < ni ? k : k - ni;
-                    weight += b.insWeight[op];
-                    first = Math.min(first, b.insTime[op]);
-                    recent = Math.max(recent, b.insTime[op]);
+                    final int at = 2 * (from + (int) (order[h] & 0xFFFF) - base);
+                    final long time = gathered[at + 1] >> 16;
+                    weight += (int) gathered[at];
+                    first = Math.min(first, time);
+                    recent = Math.max(recent, time);
                 }
                 lower = EdgeBlock.lowerBound(block, lower, searchable, key);
                 final int slot = lower < searchable && EdgeBlock.key(block, lower) == key ? lower : -1;
@@ -424,11 +454,11 @@ public final class GraphStore implements GraphView, AutoCloseable {
         }
 
         private void ensureCapacity(final int needed) {
-            if (block == null || needed * EdgeBlock.LONGS_PER_EDGE > block.length) {
-                final int capacity = block == null ? 0 : block.length / EdgeBlock.LONGS_PER_EDGE;
-                final long[] grown = new long[EdgeBlock.grownCapacity(capacity, needed) * EdgeBlock.LONGS_PER_EDGE];
+            if (block == null || needed > EdgeBlock.capacity(block)) {
+                final long[] grown = EdgeBlock.allocate(
+                    EdgeBlock.grownCapacity(block == null ? 0 : EdgeBlock.capacity(block), needed));
                 if (block != null) {
-                    System.arraycopy(block, 0, grown, 0, count * EdgeBlock.LONGS_PER_EDGE);
+                    EdgeBlock.copy(block, grown, count);
                 }
                 block = grown;
             }
@@ -539,8 +569,10 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 out.writeInt(count);
                 out.writeInt(sortedLengths[v]);
                 final long[] block = blocks[v];
-                for (int i = 0; i < count * EdgeBlock.LONGS_PER_EDGE; i++) {
-                    out.writeLong(block[i]);
+                for (int s = 0; s < count; s++) {
+                    for (int word = 0; word < EdgeBlock.LONGS_PER_EDGE; word++) {
+                        out.writeLong(EdgeBlock.portable(block, s, word));
+                    }
                 }
             }
         } finally {
@@ -581,9 +613,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 throw new IOException("corrupt checkpoint: vertex " + v + " has count=" + count + " sorted=" + sorted);
             }
             if (count > 0) {
-                final long[] block = new long[count * EdgeBlock.LONGS_PER_EDGE];
-                for (int i = 0; i < block.length; i++) {
-                    block[i] = in.readLong();
+                final long[] block = EdgeBlock.allocate(count);
+                for (int s = 0; s < count; s++) {
+                    EdgeBlock.fromPortable(block, s, in.readLong(), in.readLong(), in.readLong());
                 }
                 for (int s = 0; s < count; s++) {
                     final int dst = EdgeBlock.destination(block, s);

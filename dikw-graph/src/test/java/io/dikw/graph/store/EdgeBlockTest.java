@@ -34,4 +34,39 @@ class EdgeBlockTest {
             assertThat(EdgeBlock.lowerBound(block, from, edges, key)).isEqualTo(expected);
         }
     }
+
+    /** Every field keeps its value through writes, growth to another capacity, and the portable checkpoint words. */
+    @Property(tries = 300)
+    void fieldsSurviveCopyAndPortableWords(@ForAll @IntRange(min = 1, max = 40) final int edges,
+        @ForAll final long seed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final long[] block = EdgeBlock.allocate(edges);
+        final long[][] expected = new long[edges][];
+        for (int s = 0; s < edges; s++) {
+            final int dst = random.nextInt(0, Integer.MAX_VALUE);
+            final int type = random.nextInt(0, EdgeBlock.MAX_TYPE + 1);
+            final int weight = random.nextInt();
+            final long first = random.nextLong(EdgeBlock.MIN_TIME, EdgeBlock.MAX_TIME + 1);
+            final long recent = random.nextLong(EdgeBlock.MIN_TIME, EdgeBlock.MAX_TIME + 1);
+            EdgeBlock.write(block, s, dst, type, weight, first, recent);
+            if (random.nextBoolean()) {
+                EdgeBlock.markDeleted(block, s);
+            }
+            expected[s] = new long[] {dst, type, weight, first, recent, EdgeBlock.deleted(block, s) ? 1 : 0};
+        }
+        final long[] grown = EdgeBlock.allocate(EdgeBlock.grownCapacity(edges, edges + 1));
+        EdgeBlock.copy(block, grown, edges);
+        final long[] restored = EdgeBlock.allocate(edges);
+        for (int s = 0; s < edges; s++) {
+            EdgeBlock.fromPortable(restored, s, EdgeBlock.portable(grown, s, 0), EdgeBlock.portable(grown, s, 1),
+                EdgeBlock.portable(grown, s, 2));
+        }
+        for (final long[] b : new long[][] {block, grown, restored}) {
+            for (int s = 0; s < edges; s++) {
+                assertThat(new long[] {EdgeBlock.destination(b, s), EdgeBlock.type(b, s), EdgeBlock.weight(b, s),
+                    EdgeBlock.firstTime(b, s), EdgeBlock.recentTime(b, s), EdgeBlock.deleted(b, s) ? 1 : 0})
+                    .containsExactly(expected[s]);
+            }
+        }
+    }
 }
