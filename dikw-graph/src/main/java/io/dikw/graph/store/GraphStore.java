@@ -33,7 +33,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GraphStore.class.getName());
     private static final VarHandle INTS = MethodHandles.arrayElementVarHandle(int[].class);
     /** Below this many updates a batch is applied on the calling thread alone. */
-    private static final int PARALLEL_THRESHOLD = 2048;
+    private static final int PARALLEL_THRESHOLD = 512;
     /** A batch is cut into up to this many parts per apply thread. */
     private static final int PARTS_PER_THREAD = 4;
     private static final int INITIAL_VERTICES = 1024;
