@@ -3,22 +3,41 @@ package io.dikw.graph.names;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A concurrent map between strings and dense int ids {@code [0, cap)}. Looking up is lock-free;
  * only creating a new id takes a short lock. Mappings can be removed (STINGER's could not): a
  * removed name no longer resolves, and its id is never handed out again, so edges kept under an
  * old id can never be confused with a newcomer of the same or another name.
+ *
+ * <p>The index is an open-addressing table of longs, each holding a name's hash and its id, with
+ * the names themselves in an array by id. A lookup reads one slot, then the name it points to:
+ * no node, boxed id or key object of its own, so it costs about half the memory misses of a
+ * {@code ConcurrentHashMap<String, Integer>} once the map no longer fits in the caches (the server
+ * resolves every endpoint of every batch here). Writers fill a slot with a release store after the
+ * name is in place, so a reader that sees the slot sees the name; a grown table is filled before
+ * it is published, and the old one is never written again.
  */
 public final class NameMap {
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
+    /** A removed mapping: not empty (probes go on past it), and no id. */
+    private static final long REMOVED = -1L << 32;
+    private static final int MIN_SLOTS = 128;
+
     private final String what;
     private final int cap;
     private final int maxLength;
-    private final ConcurrentHashMap<String, Integer> ids = new ConcurrentHashMap<>();
+    /** Per slot: 0 if empty, else the name's hash in the high half and id + 1 in the low half. */
+    private volatile long[] slots = new long[MIN_SLOTS];
     private volatile String[] names = new String[64];
+    private volatile int size;
+    /** Slots in use, removed ones included; guarded by this. */
+    private int occupied;
+    /** The next id; guarded by this. */
     private int next;
 
     /**
@@ -40,8 +59,22 @@ public final class NameMap {
      * @return its id, or -1 if it has none
      */
     public int idOf(final String name) {
-        final Integer id = ids.get(name);
-        return id == null ? -1 : id;
+        final int hash = name.hashCode();
+        final long[] t = slots;
+        final int mask = t.length - 1;
+        for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+            final long slot = (long) SLOTS.getAcquire(t, i);
+            if (slot == 0) {
+                return -1;
+            }
+            if ((int) (slot >>> 32) == hash) {
+                final int id = (int) slot - 1;
+                final String[] n = names;
+                if (id >= 0 && id < n.length && name.equals(n[id])) {
+                    return id;
+                }
+            }
+        }
     }
 
     /**
@@ -50,8 +83,8 @@ public final class NameMap {
      * @throws NameException (reason {@code unknown-name}) if it has none
      */
     public int requireId(final String name) {
-        final Integer id = ids.get(name);
-        if (id == null) {
+        final int id = idOf(name);
+        if (id < 0) {
             throw new NameException("unknown-name", "unknown " + what + " '" + cut(name) + "'");
         }
         return id;
@@ -63,8 +96,8 @@ public final class NameMap {
      * @throws NameException if the name is empty or too long, or all ids below the cap are used
      */
     public int getOrCreate(final String name) {
-        final Integer id = ids.get(name);
-        if (id != null) {
+        final int id = idOf(name);
+        if (id >= 0) {
             return id;
         }
         if (name.isEmpty() || name.length() > maxLength) {
@@ -72,8 +105,8 @@ public final class NameMap {
                 + "') must have 1 to " + maxLength + " chars");
         }
         synchronized (this) {
-            final Integer again = ids.get(name);
-            if (again != null) {
+            final int again = idOf(name);
+            if (again >= 0) {
                 return again;
             }
             if (next >= cap) {
@@ -87,7 +120,8 @@ public final class NameMap {
             }
             n[created] = name;
             names = n;
-            ids.put(name, created);
+            index(name.hashCode(), created);
+            size++;
             return created;
         }
     }
@@ -108,17 +142,27 @@ public final class NameMap {
      * @return its former id, or -1 if it had none
      */
     public synchronized int remove(final String name) {
-        final Integer id = ids.remove(name);
-        if (id == null) {
-            return -1;
+        final int hash = name.hashCode();
+        final long[] t = slots;
+        final int mask = t.length - 1;
+        for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+            final long slot = t[i];
+            if (slot == 0) {
+                return -1;
+            }
+            final int id = (int) slot - 1;
+            if ((int) (slot >>> 32) == hash && id >= 0 && name.equals(names[id])) {
+                SLOTS.setRelease(t, i, REMOVED);
+                names[id] = null;
+                size--;
+                return id;
+            }
         }
-        names[id] = null;
-        return id;
     }
 
     /** @return the number of names mapped now */
     public int size() {
-        return ids.size();
+        return size;
     }
 
     /** @return how many ids were ever handed out (the next id) */
@@ -132,7 +176,7 @@ public final class NameMap {
      */
     public synchronized void writeTo(final DataOutputStream out) throws IOException {
         out.writeInt(next);
-        out.writeInt(ids.size());
+        out.writeInt(size);
         for (int id = 0; id < next; id++) {
             if (names[id] != null) {
                 out.writeInt(id);
@@ -149,23 +193,70 @@ public final class NameMap {
      */
     public synchronized void readFrom(final DataInputStream in) throws IOException {
         final int used = in.readInt();
-        final int size = in.readInt();
-        if (used < 0 || used > cap || size < 0 || size > used) {
-            throw new IOException("corrupt " + what + " names: used=" + used + " size=" + size + " cap=" + cap);
+        final int count = in.readInt();
+        if (used < 0 || used > cap || count < 0 || count > used) {
+            throw new IOException("corrupt " + what + " names: used=" + used + " size=" + count + " cap=" + cap);
         }
-        ids.clear();
         final String[] n = new String[Math.max(64, used)];
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < count; i++) {
             final int id = in.readInt();
             final String name = in.readUTF();
             if (id < 0 || id >= used) {
                 throw new IOException("corrupt " + what + " names: id " + id + " beyond " + used);
             }
             n[id] = name;
-            ids.put(name, id);
         }
         names = n;
         next = used;
+        size = count;
+        slots = rebuilt(n, used, count);
+    }
+
+    /** Puts a new mapping into the index, growing it first when it would be over half full. */
+    private void index(final int hash, final int id) {
+        long[] t = slots;
+        if ((occupied + 1L) * 2 > t.length) {
+            t = rebuilt(names, id, size + 1); // the ids below this one: it is not indexed yet
+            slots = t;
+        }
+        put(t, hash, id);
+        occupied++;
+    }
+
+    /** @return a new index of the names below {@code used}, sized for {@code live} of them at most a quarter full */
+    private long[] rebuilt(final String[] n, final int used, final int live) {
+        int length = MIN_SLOTS;
+        while (length < 4L * live) {
+            length <<= 1;
+        }
+        final long[] t = new long[length];
+        occupied = 0;
+        for (int id = 0; id < used; id++) {
+            if (n[id] != null) {
+                put(t, n[id].hashCode(), id);
+                occupied++;
+            }
+        }
+        return t;
+    }
+
+    private static void put(final long[] t, final int hash, final int id) {
+        final int mask = t.length - 1;
+        int i = mix(hash) & mask;
+        while (t[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        SLOTS.setRelease(t, i, (long) hash << 32 | (id + 1L));
+    }
+
+    /** Spreads a string hash over the low bits (MurmurHash3's finalizer). */
+    private static int mix(final int hash) {
+        int h = hash;
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ h >>> 16;
     }
 
     private static String cut(final String name) {

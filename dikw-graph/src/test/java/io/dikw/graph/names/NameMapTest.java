@@ -8,9 +8,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class NameMapTest {
@@ -81,5 +88,112 @@ class NameMapTest {
         assertThat(copy.vertices().idOf("x")).isEqualTo(-1);
         assertThat(copy.vertices().getOrCreate("z")).isEqualTo(2);
         assertThat(copy.edgeTypes().requireId("mentioned")).isZero();
+    }
+
+    /**
+     * Random creations, removals and a checkpoint agree with a plain map, through index growth and
+     * names whose hashes collide ("Aa" and "BB" hash alike, and so do their concatenations).
+     */
+    @Property(tries = 100)
+    void agreesWithAPlainMap(@ForAll final long seed) throws Exception {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final String[] pieces = {"Aa", "BB", "v1", "v2", "x"};
+        final NameMap m = new NameMap("vertex", 1 << 20, 64);
+        final Map<String, Integer> model = new HashMap<>();
+        final Set<String> seen = new java.util.HashSet<>();
+        int nextId = 0;
+        for (int op = 0; op < 2_000; op++) {
+            final StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(1, 4); k > 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            if (random.nextInt(5) == 0) {
+                b.append(random.nextInt(1_000)); // many distinct names, so the index grows
+            }
+            final String name = b.toString();
+            seen.add(name);
+            if (random.nextInt(4) == 0) {
+                final Integer removed = model.remove(name);
+                assertThat(m.remove(name)).isEqualTo(removed == null ? -1 : removed);
+            } else {
+                final Integer known = model.get(name);
+                final int id = m.getOrCreate(name);
+                if (known == null) {
+                    assertThat(id).as("a new name gets a new id").isEqualTo(nextId++);
+                    model.put(name, id);
+                } else {
+                    assertThat(id).isEqualTo(known);
+                }
+            }
+        }
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        m.writeTo(new DataOutputStream(bytes));
+        final NameMap copy = new NameMap("vertex", 1 << 20, 64);
+        copy.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        for (final NameMap map : List.of(m, copy)) {
+            assertThat(map.size()).isEqualTo(model.size());
+            assertThat(map.idsUsed()).isEqualTo(nextId);
+            for (final String name : seen) {
+                assertThat(map.idOf(name)).as(name).isEqualTo(model.getOrDefault(name, -1));
+            }
+            for (final Map.Entry<String, Integer> e : model.entrySet()) {
+                assertThat(map.nameOf(e.getValue())).isEqualTo(e.getKey());
+            }
+        }
+    }
+
+    /** Readers running while the index grows and names are removed never get another name's id. */
+    @Test
+    void readersNeverSeeAWrongId() throws Exception {
+        final NameMap m = new NameMap("vertex", 1 << 20, 64);
+        final int names = 200_000;
+        final AtomicBoolean done = new AtomicBoolean();
+        final AtomicReference<String> wrong = new AtomicReference<>();
+        final List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            final int offset = r;
+            final Thread reader = new Thread(() -> {
+                final SplittableRandom random = new SplittableRandom(offset);
+                while (!done.get() && wrong.get() == null) {
+                    final String name = "v" + random.nextInt(names);
+                    final int id = m.idOf(name);
+                    final String back = id < 0 ? null : m.nameOf(id);
+                    if (id >= 0 && back != null && !back.equals(name)) {
+                        wrong.set(name + " -> " + id + " -> " + back);
+                    }
+                }
+            });
+            readers.add(reader);
+            reader.start();
+        }
+        for (int i = 0; i < names; i++) {
+            m.getOrCreate("v" + i);
+            if (i % 3 == 0) {
+                m.remove("v" + (i / 2));
+            }
+        }
+        done.set(true);
+        for (final Thread reader : readers) {
+            reader.join();
+        }
+        assertThat(wrong.get()).isNull();
+        for (int i = 0; i < names; i++) {
+            final int id = m.idOf("v" + i);
+            assertThat(id < 0 || m.nameOf(id).equals("v" + i)).as("v%d", i).isTrue();
+        }
+    }
+
+    /** Names removed as soon as they are made leave nothing behind, across many rebuilds of the index. */
+    @Test
+    void removingEachNameRightAfterMakingItLeavesNothing() {
+        final NameMap m = new NameMap("vertex", 1 << 20, 64);
+        for (int i = 0; i < 5_000; i++) {
+            final int id = m.getOrCreate("n" + i);
+            assertThat(id).isEqualTo(i);
+            assertThat(m.remove("n" + i)).isEqualTo(i);
+            assertThat(m.idOf("n" + i)).as("n%d after its removal", i).isEqualTo(-1);
+        }
+        assertThat(m.size()).isZero();
+        assertThat(m.getOrCreate("n0")).as("ids are not reused").isEqualTo(5_000);
     }
 }
