@@ -305,10 +305,25 @@ public final class GraphStore implements GraphView, AutoCloseable {
             }
         }
 
+        private int gatheredDestination(final int i) {
+            return (int) (gathered[2 * (i - base)] >>> 32);
+        }
+
+        private int gatheredWeight(final int i) {
+            return (int) gathered[2 * (i - base)];
+        }
+
+        private int gatheredType(final int i) {
+            return (int) (gathered[2 * (i - base) + 1] & 0xFFFF);
+        }
+
+        private long gatheredTime(final int i) {
+            return gathered[2 * (i - base) + 1] >> 16;
+        }
+
         /** @return {added, updated, removed, vertexUpdates} */
         long[] run(final int from, final int to) {
             gatherInsertions(from, to);
-            final int ni = b.insertions;
             final int nd = b.deletions;
             long removed = 0;
             long vertexUpdates = 0;
@@ -337,9 +352,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 for (; i < runEnd; i++) {
                     final int k = (int) keys[i];
                     if (k < insEnd) {
-                        final long w0 = gathered[2 * (i - base)];
-                        final long w1 = gathered[2 * (i - base) + 1];
-                        insert((int) (w0 >>> 32), (int) (w1 & 0xFFFF), (int) w0, w1 >> 16);
+                        insert(gatheredDestination(i), gatheredType(i), gatheredWeight(i), gatheredTime(i));
                     } else if (k < delEnd) {
                         final int op = k - insEnd < nd ? k - insEnd : k - insEnd - nd;
                         final int dst = k - insEnd < nd ? b.delDst[op] : b.delSrc[op];
@@ -411,8 +424,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
             sorted = count;
             final long[] order = new long[n];
             for (int q = 0; q < n; q++) {
-                final int at = 2 * (from + q - base);
-                order[q] = EdgeBlock.key((int) (gathered[at] >>> 32), (int) (gathered[at + 1] & 0xFFFF)) << 16 | q;
+                order[q] = EdgeBlock.key(gatheredDestination(from + q), gatheredType(from + q)) << 16 | q;
             }
             java.util.Arrays.sort(order);
             final int searchable = sorted;
@@ -425,9 +437,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 long recent = Long.MIN_VALUE;
                 int h = g;
                 for (; h < n && order[h] >>> 16 == key; h++) {
-                    final int at = 2 * (from + (int) (order[h] & 0xFFFF) - base);
-                    final long time = gathered[at + 1] >> 16;
-                    weight += (int) gathered[at];
+                    final int at = from + (int) (order[h] & 0xFFFF);
+                    final long time = gatheredTime(at);
+                    weight += gatheredWeight(at);
                     first = Math.min(first, time);
                     recent = Math.max(recent, time);
                 }

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One parallel clustering worker in the topology (a {@link ClusterWorker}): classifies the
  * protomemes routed to it; at each barrier it sends the batch's decisions to the coordinator with
- * its "batch done" notice ({@link DecisionBatch}) and holds back later protomemes until the coordinator's sync message for that
- * batch arrives (through its {@link SyncSpout}, from the pub-sub broker), then brings its copy of
- * the clusters up to date and goes on. As in the published design it classifies nothing while it
- * waits; it never blocks its executor, so its own output always flows.
+ * its "batch done" notice ({@link DecisionBatch}) and holds back later protomemes until the
+ * coordinator's sync message for that batch arrives (through its {@link SyncSpout}, from the
+ * pub-sub broker), then brings its copy of the clusters up to date and goes on. As in the published
+ * design it classifies nothing while it waits; it never blocks its executor, so its own output
+ * always flows.
  */
 public final class ClusterBolt extends BaseRichBolt {
     /** Batch-done notices to the coordinator, each with the worker's decisions for the batch. */
