@@ -450,10 +450,10 @@ public final class GraphStore implements GraphView, AutoCloseable {
                     EdgeBlock.update(block, slot, 0, recent);
                     updated += h - g;
                 } else {
-                    final int dst = (int) (key >>> 16);
+                    final int dst = EdgeBlock.destinationOf(key);
                     final int w = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, weight));
                     ensureCapacity(count + 1);
-                    EdgeBlock.write(block, count, dst, (int) (key & 0xFFFF), w, first, recent);
+                    EdgeBlock.write(block, count, dst, EdgeBlock.typeOf(key), w, first, recent);
                     count++;
                     INTS.getAndAdd(inDegrees, dst, 1);
                     added++;
@@ -636,10 +636,11 @@ public final class GraphStore implements GraphView, AutoCloseable {
                     }
                     store.inDegrees[dst]++;
                 }
+                EdgeBlock.sort(block, count); // a checkpoint of another version may have ordered its blocks differently
                 store.blocks[v] = block;
             }
             store.counts[v] = count;
-            store.sortedLengths[v] = sorted;
+            store.sortedLengths[v] = count;
             seen += count;
         }
         if (seen != edges) {

@@ -22,7 +22,7 @@ class EdgeBlockTest {
         final long[] block = new long[Math.max(edges, 1) * EdgeBlock.LONGS_PER_EDGE];
         int slot = 0;
         for (final long key : keys) {
-            EdgeBlock.write(block, slot++, (int) (key >>> 16), (int) (key & 0xFFFF), 1, 0, 0);
+            EdgeBlock.write(block, slot++, EdgeBlock.destinationOf(key), EdgeBlock.typeOf(key), 1, 0, 0);
         }
         for (int probe = 0; probe < 50; probe++) {
             final long key = EdgeBlock.key(random.nextInt(0, 5_001), random.nextInt(0, 3));
@@ -32,6 +32,49 @@ class EdgeBlockTest {
             }
             final int from = random.nextInt(0, expected + 1); // any start not past the answer
             assertThat(EdgeBlock.lowerBound(block, from, edges, key)).isEqualTo(expected);
+        }
+    }
+
+    /** The key mix is a bijection: destination and type come back from any key. */
+    @Property(tries = 1000)
+    void keysGiveBackDestinationAndType(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) final int destination,
+        @ForAll @IntRange(min = 0, max = EdgeBlock.MAX_TYPE) final int type) {
+        final long key = EdgeBlock.key(destination, type);
+        assertThat(key).isBetween(0L, (1L << 47) - 1);
+        assertThat(EdgeBlock.destinationOf(key)).isEqualTo(destination);
+        assertThat(EdgeBlock.typeOf(key)).isEqualTo(type);
+    }
+
+    /**
+     * Interpolation finds the same slot as a linear scan, also when the keys are far from evenly
+     * spread (a block whose keys all sit below or above the probe's guess).
+     */
+    @Property(tries = 300)
+    void locateEqualsALinearScan(@ForAll @IntRange(min = 1, max = 400) final int edges, @ForAll final long seed,
+        @ForAll final boolean skewed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final TreeSet<Long> keys = new TreeSet<>();
+        while (keys.size() < edges) {
+            final long key = EdgeBlock.key(random.nextInt(0, 100_000), random.nextInt(0, 3));
+            if (!skewed || key < 1L << 40 || key > (1L << 47) - (1L << 40)) {
+                keys.add(key);
+            }
+        }
+        final long[] block = EdgeBlock.allocate(edges);
+        int slot = 0;
+        for (final long key : keys) {
+            EdgeBlock.write(block, slot++, EdgeBlock.destinationOf(key), EdgeBlock.typeOf(key), 1, 0, 0);
+        }
+        for (int probe = 0; probe < 100; probe++) {
+            final long key = probe % 3 == 0 ? EdgeBlock.key(block, random.nextInt(0, edges))
+                : EdgeBlock.key(random.nextInt(0, 100_001), random.nextInt(0, 3));
+            int expected = 0;
+            while (expected < edges && EdgeBlock.key(block, expected) < key) {
+                expected++;
+            }
+            assertThat(EdgeBlock.locate(block, edges, key)).isEqualTo(expected);
+            assertThat(EdgeBlock.find(block, edges, edges, key))
+                .isEqualTo(expected < edges && EdgeBlock.key(block, expected) == key ? expected : -1);
         }
     }
 
