@@ -204,15 +204,7 @@ public final class EdgeBlock {
             hi = probe;
             step <<= 1;
         }
-        while (lo < hi) {
-            final int mid = (lo + hi) >>> 1;
-            if (key(b, mid) < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return firstNotBelow(b, lo, hi, key);
     }
 
     /**
@@ -230,7 +222,13 @@ public final class EdgeBlock {
             hi = from + step;
             step <<= 1;
         }
-        hi = Math.min(hi, sorted);
+        return firstNotBelow(b, lo, Math.min(hi, sorted), key);
+    }
+
+    /** Binary search: the first slot in {@code [lo, hi)} whose key is not below {@code key}, or {@code hi}. */
+    private static int firstNotBelow(final long[] b, final int from, final int to, final long key) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             final int mid = (lo + hi) >>> 1;
             if (key(b, mid) < key) {
