@@ -59,8 +59,14 @@ public final class NameMap {
      * @return its id, or -1 if it has none
      */
     public int idOf(final String name) {
-        final int hash = name.hashCode();
         final long[] t = slots;
+        final int i = slotOf(t, name);
+        return i < 0 ? -1 : (int) t[i] - 1;
+    }
+
+    /** @return the index of the slot in {@code t} that maps {@code name}, or -1 */
+    private int slotOf(final long[] t, final String name) {
+        final int hash = name.hashCode();
         final int mask = t.length - 1;
         for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
             final long slot = (long) SLOTS.getAcquire(t, i);
@@ -71,7 +77,7 @@ public final class NameMap {
                 final int id = (int) slot - 1;
                 final String[] n = names;
                 if (id >= 0 && id < n.length && name.equals(n[id])) {
-                    return id;
+                    return i;
                 }
             }
         }
@@ -142,22 +148,16 @@ public final class NameMap {
      * @return its former id, or -1 if it had none
      */
     public synchronized int remove(final String name) {
-        final int hash = name.hashCode();
         final long[] t = slots;
-        final int mask = t.length - 1;
-        for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
-            final long slot = t[i];
-            if (slot == 0) {
-                return -1;
-            }
-            final int id = (int) slot - 1;
-            if ((int) (slot >>> 32) == hash && id >= 0 && name.equals(names[id])) {
-                SLOTS.setRelease(t, i, REMOVED);
-                names[id] = null;
-                size--;
-                return id;
-            }
+        final int i = slotOf(t, name);
+        if (i < 0) {
+            return -1;
         }
+        final int id = (int) t[i] - 1;
+        SLOTS.setRelease(t, i, REMOVED);
+        names[id] = null;
+        size--;
+        return id;
     }
 
     /** @return the number of names mapped now */
