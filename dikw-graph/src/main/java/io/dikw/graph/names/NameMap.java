@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -60,13 +61,16 @@ public final class NameMap {
      */
     public int idOf(final String name) {
         final long[] t = slots;
-        final int i = slotOf(t, name);
+        final int i = slotOf(t, name.hashCode(), name, null, 0, 0);
         return i < 0 ? -1 : (int) t[i] - 1;
     }
 
-    /** @return the index of the slot in {@code t} that maps {@code name}, or -1 */
-    private int slotOf(final long[] t, final String name) {
-        final int hash = name.hashCode();
+    /**
+     * The index of the slot in {@code t} that maps a name: {@code name} if not null, else the ASCII
+     * bytes {@code ascii[off, off + len)}; -1 if none.
+     */
+    private int slotOf(final long[] t, final int hash, final String name, final byte[] ascii, final int off,
+        final int len) {
         final int mask = t.length - 1;
         for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
             final long slot = (long) SLOTS.getAcquire(t, i);
@@ -76,11 +80,51 @@ public final class NameMap {
             if ((int) (slot >>> 32) == hash) {
                 final int id = (int) slot - 1;
                 final String[] n = names;
-                if (id >= 0 && id < n.length && name.equals(n[id])) {
+                final String mapped = id >= 0 && id < n.length ? n[id] : null;
+                if (mapped != null && (name != null ? name.equals(mapped) : sameAscii(mapped, ascii, off, len))) {
                     return i;
                 }
             }
         }
+    }
+
+    private static boolean sameAscii(final String s, final byte[] ascii, final int off, final int len) {
+        if (s.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(i) != ascii[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #getOrCreate(String)} for a name given as UTF-8 bytes, e.g. inside a received frame.
+     * An ASCII name that is mapped already is found without making a {@code String}, so resolving
+     * a batch's known names makes no garbage.
+     *
+     * @param utf8 the bytes (valid UTF-8)
+     * @param off  where the name starts
+     * @param len  its length in bytes
+     * @return its id, creating one if it has none
+     * @throws NameException as {@link #getOrCreate(String)}
+     */
+    public int getOrCreate(final byte[] utf8, final int off, final int len) {
+        int hash = 0;
+        int bits = 0;
+        for (int i = off; i < off + len; i++) {
+            final byte c = utf8[i];
+            hash = 31 * hash + c; // String.hashCode of an ASCII name
+            bits |= c;
+        }
+        if (bits < 0) { // not ASCII: the string's own hash and comparison
+            return getOrCreate(new String(utf8, off, len, StandardCharsets.UTF_8));
+        }
+        final long[] t = slots;
+        final int i = slotOf(t, hash, null, utf8, off, len);
+        return i >= 0 ? (int) t[i] - 1 : getOrCreate(new String(utf8, off, len, StandardCharsets.ISO_8859_1));
     }
 
     /**
@@ -149,7 +193,7 @@ public final class NameMap {
      */
     public synchronized int remove(final String name) {
         final long[] t = slots;
-        final int i = slotOf(t, name);
+        final int i = slotOf(t, name.hashCode(), name, null, 0, 0);
         if (i < 0) {
             return -1;
         }

@@ -1,18 +1,38 @@
 package io.dikw.graph.server;
 
+import static io.dikw.graph.wire.ScannedBatch.DESTINATION;
+import static io.dikw.graph.wire.ScannedBatch.DESTINATION_NAME;
+import static io.dikw.graph.wire.ScannedBatch.HAS_SET_WEIGHT;
+import static io.dikw.graph.wire.ScannedBatch.INCR_WEIGHT;
+import static io.dikw.graph.wire.ScannedBatch.SET_WEIGHT;
+import static io.dikw.graph.wire.ScannedBatch.SOURCE;
+import static io.dikw.graph.wire.ScannedBatch.SOURCE_NAME;
+import static io.dikw.graph.wire.ScannedBatch.TIME;
+import static io.dikw.graph.wire.ScannedBatch.TYPE;
+import static io.dikw.graph.wire.ScannedBatch.TYPE_NAME;
+import static io.dikw.graph.wire.ScannedBatch.VERTEX;
+import static io.dikw.graph.wire.ScannedBatch.VERTEX_NAME;
+import static io.dikw.graph.wire.ScannedBatch.VERTEX_TYPE;
+import static io.dikw.graph.wire.ScannedBatch.VERTEX_TYPE_NAME;
+import static io.dikw.graph.wire.ScannedBatch.WEIGHT;
+import static io.dikw.graph.wire.ScannedBatch.nameLength;
+import static io.dikw.graph.wire.ScannedBatch.nameOffset;
+
 import io.dikw.graph.names.NameException;
 import io.dikw.graph.names.Names;
 import io.dikw.graph.store.EdgeBatch;
-import io.dikw.graph.wire.EdgeDeletion;
-import io.dikw.graph.wire.EdgeInsertion;
+import io.dikw.graph.wire.BatchCodec;
+import io.dikw.graph.wire.Frames;
+import io.dikw.graph.wire.ScannedBatch;
 import io.dikw.graph.wire.StingerBatch;
-import io.dikw.graph.wire.VertexUpdate;
+import io.dikw.graph.wire.WireException;
 
 /**
  * Turns a wire batch into a numeric {@link EdgeBatch}: names become ids (created on first
- * sight), numbers are checked against the caps. An update that cannot be resolved is left out
- * and counted by reason; the rest of the batch goes on. Unlike the original, numeric ids work
- * and batches of vertex updates only are kept.
+ * sight), numbers are checked against the caps. The server resolves each frame as read in place
+ * ({@link ScannedBatch}), names straight from the frame's bytes. An update that cannot be
+ * resolved is left out and counted by reason; the rest of the batch goes on. Unlike the original,
+ * numeric ids work and batches of vertex updates only are kept.
  */
 public final class BatchResolver {
     private final Names names;
@@ -31,45 +51,60 @@ public final class BatchResolver {
     }
 
     /**
-     * @param wire a decoded batch
+     * @param wire a batch as objects (e.g. built by a template in this JVM)
      * @return its updates in ids (possibly empty)
      */
     public EdgeBatch resolve(final StingerBatch wire) {
-        final EdgeBatch.Builder b = EdgeBatch.builder().makeUndirected(wire.makeUndirected);
-        for (final EdgeInsertion e : wire.insertions) {
+        final byte[] frame = Frames.frame(wire);
+        final ScannedBatch scanned = new ScannedBatch();
+        try {
+            BatchCodec.scan(frame, Frames.HEADER_BYTES, frame.length - Frames.HEADER_BYTES, scanned);
+        } catch (final WireException e) {
+            throw new IllegalStateException("a batch encoded here did not read back: " + e.getMessage(), e);
+        }
+        return resolve(scanned);
+    }
+
+    /**
+     * Resolves a batch read in place, its names straight from the frame's bytes: insertions, then
+     * deletions, then vertex updates, each endpoint source before destination, so ids are handed
+     * out in the same order whichever way the batch arrived.
+     *
+     * @param wire a scanned batch
+     * @return its updates in ids (possibly empty)
+     */
+    public EdgeBatch resolve(final ScannedBatch wire) {
+        final EdgeBatch.Builder b = EdgeBatch.builder().makeUndirected(wire.makeUndirected());
+        final byte[] body = wire.body();
+        for (int i = 0; i < wire.insertionCount(); i++) {
             try {
-                b.insert(vertex(e.sourceStr(), e.source()), vertex(e.destinationStr(), e.destination()),
-                    edgeType(e.typeStr(), e.type()), e.weight(), e.time());
+                b.insert(vertex(body, wire.insertion(i, SOURCE_NAME), wire.insertion(i, SOURCE)),
+                    vertex(body, wire.insertion(i, DESTINATION_NAME), wire.insertion(i, DESTINATION)),
+                    edgeType(body, wire.insertion(i, TYPE_NAME), wire.insertion(i, TYPE)),
+                    wire.insertion(i, WEIGHT), wire.insertion(i, TIME));
             } catch (final NameException ex) {
                 counters.rejectUpdate(ex.reason());
             } catch (final IllegalArgumentException ex) {
                 counters.rejectUpdate("bad-value");
             }
         }
-        for (final EdgeDeletion e : wire.deletions) {
+        for (int i = 0; i < wire.deletionCount(); i++) {
             try {
-                b.delete(vertex(e.sourceStr(), e.source()), vertex(e.destinationStr(), e.destination()),
-                    edgeType(e.typeStr(), e.type()));
+                b.delete(vertex(body, wire.deletion(i, SOURCE_NAME), wire.deletion(i, SOURCE)),
+                    vertex(body, wire.deletion(i, DESTINATION_NAME), wire.deletion(i, DESTINATION)),
+                    edgeType(body, wire.deletion(i, TYPE_NAME), wire.deletion(i, TYPE)));
             } catch (final NameException ex) {
                 counters.rejectUpdate(ex.reason());
             } catch (final IllegalArgumentException ex) {
                 counters.rejectUpdate("bad-value");
             }
         }
-        for (final VertexUpdate v : wire.vertexUpdates) {
+        for (int i = 0; i < wire.vertexUpdateCount(); i++) {
             try {
-                final int type;
-                if (v.typeStr() != null) {
-                    type = names.vertexTypes().getOrCreate(v.typeStr());
-                } else if (v.type() < 0) {
-                    type = EdgeBatch.KEEP_TYPE;
-                } else if (v.type() > Integer.MAX_VALUE) {
-                    throw new NameException("id-cap", "vertex type " + v.type() + " is beyond 2^31-1");
-                } else {
-                    type = (int) v.type();
-                }
-                b.updateVertex(vertex(v.vertexStr(), v.vertex()), type, v.hasSetWeight(), v.setWeight(),
-                    v.incrWeight());
+                b.updateVertex(vertex(body, wire.vertexUpdate(i, VERTEX_NAME), wire.vertexUpdate(i, VERTEX)),
+                    vertexType(body, wire.vertexUpdate(i, VERTEX_TYPE_NAME), wire.vertexUpdate(i, VERTEX_TYPE)),
+                    wire.vertexUpdate(i, HAS_SET_WEIGHT) != 0, wire.vertexUpdate(i, SET_WEIGHT),
+                    wire.vertexUpdate(i, INCR_WEIGHT));
             } catch (final NameException ex) {
                 counters.rejectUpdate(ex.reason());
             } catch (final IllegalArgumentException ex) {
@@ -79,9 +114,9 @@ public final class BatchResolver {
         return b.build();
     }
 
-    private int vertex(final String name, final long number) {
-        if (name != null) {
-            return names.vertices().getOrCreate(name);
+    private int vertex(final byte[] body, final long name, final long number) {
+        if (name != ScannedBatch.NO_NAME) {
+            return names.vertices().getOrCreate(body, nameOffset(name), nameLength(name));
         }
         if (number < 0 || number >= maxVertices) {
             throw new NameException("id-cap", "vertex id " + number + " is outside [0, " + maxVertices + ")");
@@ -89,12 +124,26 @@ public final class BatchResolver {
         return (int) number;
     }
 
-    private int edgeType(final String name, final long number) {
-        if (name != null) {
-            return names.edgeTypes().getOrCreate(name);
+    private int edgeType(final byte[] body, final long name, final long number) {
+        if (name != ScannedBatch.NO_NAME) {
+            return names.edgeTypes().getOrCreate(body, nameOffset(name), nameLength(name));
         }
         if (number < 0 || number >= Names.EDGE_TYPES) {
             throw new NameException("unknown-type", "edge type " + number + " is outside [0, " + Names.EDGE_TYPES + ")");
+        }
+        return (int) number;
+    }
+
+    /** @return the vertex type id, or {@link EdgeBatch#KEEP_TYPE} when the update names none */
+    private int vertexType(final byte[] body, final long name, final long number) {
+        if (name != ScannedBatch.NO_NAME) {
+            return names.vertexTypes().getOrCreate(body, nameOffset(name), nameLength(name));
+        }
+        if (number < 0) {
+            return EdgeBatch.KEEP_TYPE;
+        }
+        if (number > Integer.MAX_VALUE) {
+            throw new NameException("id-cap", "vertex type " + number + " is beyond 2^31-1");
         }
         return (int) number;
     }

@@ -6,6 +6,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads and writes {@link StingerBatch} in protobuf binary form with STINGER's field numbers.
@@ -24,28 +29,49 @@ public final class BatchCodec {
      * @param body bytes of one serialized StingerBatch
      * @param off  start
      * @param len  length
-     * @return the batch
+     * @return the batch as objects
      * @throws WireException if the bytes are not a StingerBatch
      */
     public static StingerBatch decode(final byte[] body, final int off, final int len) throws WireException {
+        final ScannedBatch scanned = new ScannedBatch();
+        scan(body, off, len, scanned);
+        return scanned.toBatch();
+    }
+
+    /**
+     * Reads a body in place: numbers into {@code into}'s arrays, names as references to their bytes
+     * (checked to be UTF-8). The whole body is checked before this returns, so a frame that fails
+     * has not been half used.
+     *
+     * @param body bytes of one serialized StingerBatch
+     * @param off  start
+     * @param len  length
+     * @param into filled with the batch (its previous content is dropped)
+     * @throws WireException if the bytes are not a StingerBatch
+     */
+    public static void scan(final byte[] body, final int off, final int len, final ScannedBatch into)
+        throws WireException {
         final CodedInputStream in = CodedInputStream.newInstance(body, off, len);
-        final StingerBatch b = new StingerBatch();
-        b.keepAlive = false;
+        into.reset(body);
         try {
             while (true) {
                 final int tag = in.readTag();
                 if (tag == 0) {
-                    return b;
+                    return;
                 }
                 switch (tag) {
-                    case (1 << 3) | VARINT -> b.version = in.readInt32();
-                    case (3 << 3) | BYTES -> b.insertions.add(readMessage(in, BatchCodec::readInsertion));
-                    case (4 << 3) | BYTES -> b.deletions.add(readMessage(in, BatchCodec::readDeletion));
-                    case (5 << 3) | VARINT -> b.makeUndirected = in.readBool();
-                    case (6 << 3) | VARINT -> b.type = in.readEnum();
-                    case (7 << 3) | VARINT -> b.keepAlive = in.readBool();
-                    case (8 << 3) | BYTES -> b.vertexUpdates.add(readMessage(in, BatchCodec::readVertexUpdate));
-                    case (9 << 3) | BYTES -> b.metadata.add(in.readByteArray());
+                    case (1 << 3) | VARINT -> into.version = in.readInt32();
+                    case (3 << 3) | BYTES -> readMessage(in, body, off, into.insertions, INSERTION_DEFAULTS,
+                        BatchCodec::insertionField);
+                    case (4 << 3) | BYTES -> readMessage(in, body, off, into.deletions, DELETION_DEFAULTS,
+                        BatchCodec::deletionField);
+                    case (5 << 3) | VARINT -> into.makeUndirected = in.readBool();
+                    case (6 << 3) | VARINT -> into.type = in.readEnum();
+                    case (7 << 3) | VARINT -> into.keepAlive = in.readBool();
+                    case (8 << 3) | BYTES -> readMessage(in, body, off, into.vertexUpdates, VERTEX_DEFAULTS,
+                        BatchCodec::vertexField);
+                    case (9 << 3) | BYTES -> into.metadata.fields[into.metadata.add(METADATA_DEFAULTS)] =
+                        readBytes(in, body, off, false);
                     default -> skip(in, tag);
                 }
             }
@@ -56,17 +82,37 @@ public final class BatchCodec {
         }
     }
 
-    private interface Reader<T> {
-        T read(CodedInputStream in) throws IOException;
+    private static final long[] INSERTION_DEFAULTS = {0, ScannedBatch.NO_NAME, 0, ScannedBatch.NO_NAME, 0,
+        ScannedBatch.NO_NAME, 1, 0};
+    private static final long[] DELETION_DEFAULTS = {0, ScannedBatch.NO_NAME, 0, ScannedBatch.NO_NAME, 0,
+        ScannedBatch.NO_NAME, 0, 0};
+    private static final long[] VERTEX_DEFAULTS = {0, ScannedBatch.NO_NAME, 0, 0, -1, ScannedBatch.NO_NAME, 0, 0};
+    private static final long[] METADATA_DEFAULTS = new long[ScannedBatch.STRIDE];
+
+    /**
+     * Reads one field of a nested message into the record at {@code r} of {@code f}; false if the
+     * tag is not one of the message's fields.
+     */
+    private interface FieldReader {
+        boolean read(int tag, CodedInputStream in, byte[] body, int off, long[] f, int r) throws IOException;
     }
 
-    private static <T> T readMessage(final CodedInputStream in, final Reader<T> reader) throws IOException {
+    private static void readMessage(final CodedInputStream in, final byte[] body, final int off,
+        final ScannedBatch.Part part, final long[] defaults, final FieldReader reader) throws IOException {
         final int length = in.readRawVarint32();
         final int old = in.pushLimit(length);
-        final T value = reader.read(in);
+        final int r = part.add(defaults);
+        while (true) {
+            final int tag = in.readTag();
+            if (tag == 0) {
+                break;
+            }
+            if (!reader.read(tag, in, body, off, part.fields, r)) {
+                skip(in, tag);
+            }
+        }
         in.checkLastTagWas(0);
         in.popLimit(old);
-        return value;
     }
 
     private static void skip(final CodedInputStream in, final int tag) throws IOException {
@@ -75,97 +121,94 @@ public final class BatchCodec {
         }
     }
 
-    /** The endpoint fields 1-4 that insertions and deletions share. */
-    private static final class Endpoints {
-        private long source;
-        private String sourceStr;
-        private long destination;
-        private String destinationStr;
-
-        /** @return true if the tag was an endpoint field (and has been read) */
-        boolean read(final int tag, final CodedInputStream in) throws IOException {
-            switch (tag) {
-                case (1 << 3) | VARINT -> source = in.readInt64();
-                case (2 << 3) | BYTES -> sourceStr = in.readStringRequireUtf8();
-                case (3 << 3) | VARINT -> destination = in.readInt64();
-                case (4 << 3) | BYTES -> destinationStr = in.readStringRequireUtf8();
-                default -> {
-                    return false;
-                }
-            }
-            return true;
+    /** A length-delimited field as a reference to its bytes (which must be UTF-8 if {@code utf8}). */
+    private static long readBytes(final CodedInputStream in, final byte[] body, final int off, final boolean utf8)
+        throws IOException {
+        final int length = in.readRawVarint32();
+        if (length < 0) {
+            throw new InvalidProtocolBufferException("negative length " + length);
         }
+        final int at = off + in.getTotalBytesRead();
+        in.skipRawBytes(length);
+        if (utf8) {
+            checkUtf8(body, at, length);
+        }
+        return ScannedBatch.name(at, length);
     }
 
-    private static EdgeInsertion readInsertion(final CodedInputStream in) throws IOException {
-        final Endpoints e = new Endpoints();
-        long weight = 1;
-        long time = 0;
-        long type = 0;
-        String typeStr = null;
-        while (true) {
-            final int tag = in.readTag();
-            if (tag == 0) {
-                return new EdgeInsertion(e.source, e.sourceStr, e.destination, e.destinationStr, weight, time, type,
-                    typeStr);
-            }
-            if (!e.read(tag, in)) {
-                switch (tag) {
-                    case (5 << 3) | VARINT -> weight = in.readInt64();
-                    case (6 << 3) | VARINT -> time = in.readInt64();
-                    case (7 << 3) | VARINT -> type = in.readInt64();
-                    case (8 << 3) | BYTES -> typeStr = in.readStringRequireUtf8();
-                    default -> skip(in, tag);
+    private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+        .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
+    private static void checkUtf8(final byte[] body, final int at, final int length) throws IOException {
+        for (int i = at; i < at + length; i++) {
+            if (body[i] < 0) { // not ASCII: check the rest properly
+                try {
+                    UTF8.get().reset().decode(ByteBuffer.wrap(body, at, length));
+                } catch (final CharacterCodingException e) {
+                    throw new InvalidProtocolBufferException("a string field is not valid UTF-8");
                 }
+                return;
             }
         }
     }
-
-    private static EdgeDeletion readDeletion(final CodedInputStream in) throws IOException {
-        final Endpoints e = new Endpoints();
-        long type = 0;
-        String typeStr = null;
-        while (true) {
-            final int tag = in.readTag();
-            if (tag == 0) {
-                return new EdgeDeletion(e.source, e.sourceStr, e.destination, e.destinationStr, type, typeStr);
-            }
-            if (!e.read(tag, in)) {
-                switch (tag) {
-                    case (5 << 3) | VARINT -> type = in.readInt64();
-                    case (6 << 3) | BYTES -> typeStr = in.readStringRequireUtf8();
-                    default -> skip(in, tag);
-                }
+    /** Fields 1-4, which insertions and deletions share: the endpoints. */
+    private static boolean endpointField(final int tag, final CodedInputStream in, final byte[] body, final int off,
+        final long[] f, final int r) throws IOException {
+        switch (tag) {
+            case (1 << 3) | VARINT -> f[r + ScannedBatch.SOURCE] = in.readInt64();
+            case (2 << 3) | BYTES -> f[r + ScannedBatch.SOURCE_NAME] = readBytes(in, body, off, true);
+            case (3 << 3) | VARINT -> f[r + ScannedBatch.DESTINATION] = in.readInt64();
+            case (4 << 3) | BYTES -> f[r + ScannedBatch.DESTINATION_NAME] = readBytes(in, body, off, true);
+            default -> {
+                return false;
             }
         }
+        return true;
     }
 
-    private static VertexUpdate readVertexUpdate(final CodedInputStream in) throws IOException {
-        long vertex = 0;
-        String vertexStr = null;
-        long type = -1;
-        String typeStr = null;
-        boolean hasSet = false;
-        long setWeight = 0;
-        long incrWeight = 0;
-        while (true) {
-            final int tag = in.readTag();
-            switch (tag) {
-                case 0 -> {
-                    return new VertexUpdate(vertex, vertexStr, type, typeStr, hasSet, setWeight, incrWeight);
-                }
-                case (1 << 3) | VARINT -> vertex = in.readInt64();
-                case (2 << 3) | BYTES -> vertexStr = in.readStringRequireUtf8();
-                case (3 << 3) | VARINT -> type = in.readInt64();
-                case (4 << 3) | BYTES -> typeStr = in.readStringRequireUtf8();
-                case (5 << 3) | VARINT -> {
-                    setWeight = in.readInt64();
-                    hasSet = true;
-                }
-                case (6 << 3) | VARINT -> incrWeight = in.readInt64();
-                default -> skip(in, tag);
+    private static boolean insertionField(final int tag, final CodedInputStream in, final byte[] body, final int off,
+        final long[] f, final int r) throws IOException {
+        switch (tag) {
+            case (5 << 3) | VARINT -> f[r + ScannedBatch.WEIGHT] = in.readInt64();
+            case (6 << 3) | VARINT -> f[r + ScannedBatch.TIME] = in.readInt64();
+            case (7 << 3) | VARINT -> f[r + ScannedBatch.TYPE] = in.readInt64();
+            case (8 << 3) | BYTES -> f[r + ScannedBatch.TYPE_NAME] = readBytes(in, body, off, true);
+            default -> {
+                return endpointField(tag, in, body, off, f, r);
             }
         }
+        return true;
+    }
+
+    private static boolean deletionField(final int tag, final CodedInputStream in, final byte[] body, final int off,
+        final long[] f, final int r) throws IOException {
+        switch (tag) {
+            case (5 << 3) | VARINT -> f[r + ScannedBatch.TYPE] = in.readInt64();
+            case (6 << 3) | BYTES -> f[r + ScannedBatch.TYPE_NAME] = readBytes(in, body, off, true);
+            default -> {
+                return endpointField(tag, in, body, off, f, r);
+            }
+        }
+        return true;
+    }
+
+    private static boolean vertexField(final int tag, final CodedInputStream in, final byte[] body, final int off,
+        final long[] f, final int r) throws IOException {
+        switch (tag) {
+            case (1 << 3) | VARINT -> f[r + ScannedBatch.VERTEX] = in.readInt64();
+            case (2 << 3) | BYTES -> f[r + ScannedBatch.VERTEX_NAME] = readBytes(in, body, off, true);
+            case (3 << 3) | VARINT -> f[r + ScannedBatch.VERTEX_TYPE] = in.readInt64();
+            case (4 << 3) | BYTES -> f[r + ScannedBatch.VERTEX_TYPE_NAME] = readBytes(in, body, off, true);
+            case (5 << 3) | VARINT -> {
+                f[r + ScannedBatch.SET_WEIGHT] = in.readInt64();
+                f[r + ScannedBatch.HAS_SET_WEIGHT] = 1;
+            }
+            case (6 << 3) | VARINT -> f[r + ScannedBatch.INCR_WEIGHT] = in.readInt64();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

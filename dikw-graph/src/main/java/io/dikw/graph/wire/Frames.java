@@ -42,7 +42,7 @@ public final class Frames {
     }
 
     /**
-     * Reads one frame's body.
+     * Reads one frame's body into a new array.
      *
      * @param in           the stream
      * @param maxBodyBytes the largest body accepted
@@ -52,9 +52,71 @@ public final class Frames {
      * @throws IOException   if reading fails
      */
     public static byte[] readBody(final InputStream in, final int maxBodyBytes) throws IOException {
+        final int len = readLength(in, maxBodyBytes);
+        if (len < 0) {
+            return null;
+        }
+        final byte[] body = new byte[len];
+        readBody(in, body, len);
+        return body;
+    }
+
+    /**
+     * Reads frames into one buffer that is reused from frame to frame, so a stream of large frames
+     * makes no garbage per frame. The buffer grows to the largest body read, up to 16 MiB; a larger
+     * body (up to the limit) gets an array of its own, so one huge frame does not pin memory for
+     * the rest of the connection.
+     */
+    public static final class Reader {
+        private static final int KEPT_BYTES = 16 << 20;
+        private final InputStream in;
+        private final int maxBodyBytes;
+        private byte[] buffer = new byte[1 << 16];
+        private byte[] body = buffer;
+
+        /**
+         * @param in           the stream
+         * @param maxBodyBytes the largest body accepted
+         */
+        public Reader(final InputStream in, final int maxBodyBytes) {
+            this.in = in;
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
+        /**
+         * Reads the next frame's body into {@link #body()}.
+         *
+         * @return its length, or -1 if the stream ended cleanly before a frame
+         * @throws WireException as {@link Frames#readBody(InputStream, int)}
+         * @throws IOException   if reading fails
+         */
+        public int next() throws IOException {
+            final int len = readLength(in, maxBodyBytes);
+            if (len > KEPT_BYTES) {
+                body = new byte[len];
+            } else {
+                if (len > buffer.length) {
+                    buffer = new byte[Math.min(KEPT_BYTES, Math.max(len, 2 * buffer.length))];
+                }
+                body = buffer;
+            }
+            if (len > 0) {
+                readBody(in, body, len);
+            }
+            return len;
+        }
+
+        /** @return the array holding the last body read, from index 0 (valid until the next {@link #next()}) */
+        public byte[] body() {
+            return body;
+        }
+    }
+
+    /** @return the next frame's body length, or -1 at a clean end of stream */
+    private static int readLength(final InputStream in, final int maxBodyBytes) throws IOException {
         final int b0 = in.read();
         if (b0 < 0) {
-            return null;
+            return -1;
         }
         final int b1 = in.read();
         final int b2 = in.read();
@@ -66,19 +128,21 @@ public final class Frames {
         if (len > maxBodyBytes) {
             throw new WireException("oversized-frame", "frame length=" + len + " exceeds maxBodyBytes=" + maxBodyBytes);
         }
-        final byte[] body = new byte[(int) len];
+        return (int) len;
+    }
+
+    private static void readBody(final InputStream in, final byte[] into, final int len) throws IOException {
         try {
-            readFully(in, body);
+            readFully(in, into, len);
         } catch (final EOFException e) {
             throw new WireException("truncated-frame", "stream ended inside a frame of length=" + len);
         }
-        return body;
     }
 
-    private static void readFully(final InputStream in, final byte[] b) throws IOException {
+    private static void readFully(final InputStream in, final byte[] b, final int len) throws IOException {
         int off = 0;
-        while (off < b.length) {
-            final int n = in.read(b, off, b.length - off);
+        while (off < len) {
+            final int n = in.read(b, off, len - off);
             if (n < 0) {
                 throw new EOFException();
             }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -195,5 +196,37 @@ class NameMapTest {
         }
         assertThat(m.size()).isZero();
         assertThat(m.getOrCreate("n0")).as("ids are not reused").isEqualTo(5_000);
+    }
+
+    @Property(tries = 200)
+    void namesGivenAsBytesGetTheIdsTheirStringsGet(@ForAll final long seed) {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final String[] pieces = {"Aa", "BB", "v1", "x", "é", "日本", "\uD83D\uDE00"}; // "Aa"/"BB" collide
+        final NameMap m = new NameMap("vertex", 1 << 20, 64);
+        final Map<String, Integer> model = new HashMap<>();
+        for (int op = 0; op < 300; op++) {
+            final StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(1, 4); k > 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            final String name = b.toString();
+            final byte[] utf8 = ("<" + name + ">").getBytes(StandardCharsets.UTF_8);
+            final int id = random.nextBoolean() ? m.getOrCreate(name) : m.getOrCreate(utf8, 1, utf8.length - 2);
+            assertThat(id).as(name).isEqualTo(model.computeIfAbsent(name, k -> model.size()));
+            assertThat(m.nameOf(id)).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void namesGivenAsBytesAreCheckedLikeStrings() {
+        final NameMap m = new NameMap("vertex", 10, 4);
+        final byte[] bytes = "abcdefg".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> m.getOrCreate(bytes, 0, 5)).isInstanceOf(NameException.class)
+            .hasMessageContaining("vertex name of 5 chars ('abcde') must have 1 to 4 chars");
+        assertThatThrownBy(() -> m.getOrCreate(bytes, 3, 0)).isInstanceOf(NameException.class);
+        assertThat(m.getOrCreate(bytes, 2, 3)).isEqualTo(0);
+        assertThat(m.idOf("cde")).isEqualTo(0);
+        m.remove("cde");
+        assertThat(m.getOrCreate(bytes, 2, 3)).as("a removed name comes back with a new id").isEqualTo(1);
     }
 }

@@ -111,4 +111,102 @@ class BatchCodecTest {
             assertThat(e.reason()).isEqualTo("malformed-batch");
         }
     }
+
+    @Test
+    void scanLeavesNamesInPlaceAndOneScannedBatchServesManyFrames() throws IOException {
+        final StingerBatch big = new StingerBatch();
+        big.makeUndirected = false;
+        for (int i = 0; i < 100; i++) {
+            big.insertions.add(EdgeInsertion.named("u" + i, "v" + i, i % 2 == 0 ? null : "mentioned", i, 7));
+        }
+        big.vertexUpdates.add(new VertexUpdate(3, null, -1, null, false, 0, 5));
+        final byte[] body = body(big);
+        final ScannedBatch scanned = new ScannedBatch();
+        BatchCodec.scan(body, 0, body.length, scanned);
+        assertThat(scanned.insertionCount()).isEqualTo(100);
+        assertThat(scanned.makeUndirected()).isFalse();
+        final long name = scanned.insertion(41, ScannedBatch.DESTINATION_NAME);
+        assertThat(new String(body, ScannedBatch.nameOffset(name), ScannedBatch.nameLength(name),
+            StandardCharsets.UTF_8)).isEqualTo("v41");
+        assertThat(scanned.insertion(41, ScannedBatch.WEIGHT)).isEqualTo(41);
+        assertThat(scanned.insertion(40, ScannedBatch.TYPE_NAME)).isEqualTo(ScannedBatch.NO_NAME);
+        assertThat(scanned.vertexUpdate(0, ScannedBatch.VERTEX_TYPE)).as("absent: keep the type").isEqualTo(-1);
+        assertThat(scanned.vertexUpdate(0, ScannedBatch.HAS_SET_WEIGHT)).isZero();
+        assertThat(scanned.vertexUpdate(0, ScannedBatch.INCR_WEIGHT)).isEqualTo(5);
+
+        final byte[] ping = body(StingerBatch.ping());
+        BatchCodec.scan(ping, 0, ping.length, scanned);
+        assertThat(scanned.isEmpty()).isTrue();
+        assertThat(scanned.keepAlive()).isTrue();
+        assertThat(scanned.makeUndirected()).isTrue();
+        assertThatThrownBy(() -> scanned.insertion(0, ScannedBatch.SOURCE)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Property(tries = 300)
+    void scanReadsBackWhatWasWritten(@ForAll final long seed) throws IOException {
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        final String[] names = {"a", "bob", "é", "日本語", "\uD83D\uDE00x", ""};
+        final StingerBatch b = new StingerBatch();
+        b.makeUndirected = random.nextBoolean();
+        b.keepAlive = random.nextBoolean();
+        for (int i = random.nextInt(20); i > 0; i--) {
+            b.insertions.add(random.nextBoolean()
+                ? EdgeInsertion.named(names[random.nextInt(names.length)], names[random.nextInt(names.length)],
+                    random.nextBoolean() ? null : names[random.nextInt(names.length)], random.nextLong(), random.nextLong())
+                : EdgeInsertion.numbered(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong(),
+                    random.nextLong()));
+        }
+        for (int i = random.nextInt(5); i > 0; i--) { // an endpoint or type is a name or a number, not both
+            final boolean named = random.nextBoolean();
+            final boolean typed = random.nextBoolean();
+            b.deletions.add(new EdgeDeletion(named ? 0 : random.nextLong(), named ? "s" : null,
+                named ? 0 : random.nextLong(), named ? "日" : null, typed ? 0 : random.nextInt(9), typed ? "t" : null));
+        }
+        for (int i = random.nextInt(5); i > 0; i--) {
+            final boolean set = random.nextBoolean();
+            final boolean named = random.nextBoolean();
+            b.vertexUpdates.add(new VertexUpdate(named ? 0 : random.nextLong(), named ? "v" : null,
+                named ? -1 : random.nextInt(-1, 5), named ? "user" : null, set, set ? random.nextLong() : 0,
+                random.nextLong()));
+        }
+        final byte[] body = body(b);
+        final StingerBatch back = BatchCodec.decode(body, 0, body.length);
+        assertThat(back.insertions).isEqualTo(b.insertions);
+        assertThat(back.deletions).isEqualTo(b.deletions);
+        assertThat(back.vertexUpdates).isEqualTo(b.vertexUpdates);
+        assertThat(back.makeUndirected).isEqualTo(b.makeUndirected);
+        assertThat(back.keepAlive).isEqualTo(b.keepAlive);
+    }
+
+    @Test
+    void aNameThatIsNotUtf8IsRefused() {
+        // insertion (field 3) holding source_str (field 2) = C3 28: a lead byte without its continuation
+        final byte[] body = {0x1a, 0x04, 0x12, 0x02, (byte) 0xC3, 0x28};
+        assertThatThrownBy(() -> BatchCodec.scan(body, 0, body.length, new ScannedBatch()))
+            .isInstanceOf(WireException.class).hasMessageContaining("not valid UTF-8")
+            .extracting(e -> ((WireException) e).reason()).isEqualTo("malformed-batch");
+    }
+
+    @Test
+    void aReaderReusesItsBufferAcrossFramesOfAnySize() throws IOException {
+        final java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        final int[] sizes = {3, 200_000, 10, 0, 70_000};
+        for (final int size : sizes) {
+            final StingerBatch b = new StingerBatch();
+            b.metadata.add(new byte[size]);
+            stream.write(Frames.frame(b));
+        }
+        stream.write(new byte[] {0, 0, 0, 9, 1});
+        final Frames.Reader reader = new Frames.Reader(new ByteArrayInputStream(stream.toByteArray()), 1 << 20);
+        for (final int size : sizes) {
+            final int length = reader.next();
+            assertThat(BatchCodec.decode(reader.body(), 0, length).metadata.get(0)).hasSize(size);
+        }
+        assertThatThrownBy(reader::next).isInstanceOf(WireException.class).hasMessageContaining("length=9");
+        assertThat(new Frames.Reader(new ByteArrayInputStream(new byte[0]), 10).next()).isEqualTo(-1);
+    }
+
+    private static byte[] body(final StingerBatch b) throws IOException {
+        return Frames.readBody(new ByteArrayInputStream(Frames.frame(b)), 1 << 20);
+    }
 }
