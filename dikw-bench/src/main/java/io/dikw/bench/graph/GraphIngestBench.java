@@ -140,45 +140,46 @@ public final class GraphIngestBench {
         return new double[] {first / k, last / k};
     }
 
-    private static List<EdgeBatch> batches(final long[] edges, final int batch, final boolean delete) {
-        final List<EdgeBatch> out = new ArrayList<>();
-        for (int from = 0, b = 0; from < edges.length; from += batch, b++) {
-            final EdgeBatch.Builder builder = EdgeBatch.builder();
-            for (int i = from; i < Math.min(edges.length, from + batch); i++) {
-                final int s = RmatGenerator.source(edges[i]);
-                final int d = RmatGenerator.destination(edges[i]);
-                if (delete) {
-                    builder.delete(s, d, 0);
-                } else {
-                    builder.insert(s, d, 0, 1, b);
-                }
+    /**
+     * Batch {@code b} of the edges, as insertions or deletions. The in-process run builds each
+     * batch just before applying it (off the clock), so the heap holds the graph and one batch, as
+     * a server's does, not every batch of the run.
+     */
+    private static EdgeBatch batch(final long[] edges, final int batch, final int b, final boolean delete) {
+        final EdgeBatch.Builder builder = EdgeBatch.builder();
+        for (int i = b * batch; i < Math.min(edges.length, (b + 1) * batch); i++) {
+            final int s = RmatGenerator.source(edges[i]);
+            final int d = RmatGenerator.destination(edges[i]);
+            if (delete) {
+                builder.delete(s, d, 0);
+            } else {
+                builder.insert(s, d, 0, 1, b);
             }
-            out.add(builder.build());
         }
-        return out;
+        return builder.build();
     }
 
     private static void inProcess(final long[] edges, final int batch, final int threads, final BenchTable table) {
-        final List<EdgeBatch> inserts = batches(edges, batch, false);
-        final List<EdgeBatch> deletes = batches(edges, batch, true);
+        final int count = (edges.length + batch - 1) / batch;
         final long heapBefore = usedHeapAfterGc();
         try (GraphStore store = new GraphStore(1 << 30, threads)) {
-            final double[] rates = new double[inserts.size()];
-            final long[] gcMillis = new long[inserts.size()];
+            final double[] rates = new double[count];
+            final long[] gcMillis = new long[count];
             long insertNanos = 0;
-            for (int i = 0; i < inserts.size(); i++) {
+            for (int i = 0; i < count; i++) {
+                final EdgeBatch inserts = batch(edges, batch, i, false);
                 final long gcBefore = gcMillis();
-                final ApplyResult r = store.apply(inserts.get(i));
+                final ApplyResult r = store.apply(inserts);
                 gcMillis[i] = gcMillis() - gcBefore;
                 insertNanos += r.nanos();
-                rates[i] = inserts.get(i).size() / (r.nanos() / 1e9);
+                rates[i] = inserts.size() / (r.nanos() / 1e9);
             }
             final long unique = store.edgeCount();
             final double storeBytes = store.memoryBytes() / (double) unique;
             final double heapBytes = (usedHeapAfterGc() - heapBefore) / (double) unique;
             long deleteNanos = 0;
-            for (final EdgeBatch d : deletes) {
-                deleteNanos += store.apply(d).nanos();
+            for (int i = 0; i < count; i++) {
+                deleteNanos += store.apply(batch(edges, batch, i, true)).nanos();
             }
             if (store.edgeCount() != 0) {
                 throw new IllegalStateException("deleting every edge left " + store.edgeCount());
