@@ -153,16 +153,32 @@ class GraphStoreTest {
     void matchesTheReferenceModel(@ForAll final long seed, @ForAll @IntRange(min = 1, max = 3) final int threads,
         @ForAll final boolean large) throws IOException {
         final SplittableRandom rnd = new SplittableRandom(seed);
-        final ReferenceGraph model = new ReferenceGraph();
         final int vertices = large ? (rnd.nextBoolean() ? 300 : 10) : 12;
-        try (GraphStore g = new GraphStore(1000, threads)) {
-            for (int batch = 0; batch < 8; batch++) {
-                final EdgeBatch.Builder b = EdgeBatch.builder().makeUndirected(rnd.nextInt(3) == 0);
-                final int ops = large ? 3000 : rnd.nextInt(40);
-                for (int i = 0; i < ops; i++) {
+        final int ops = large ? 3000 : rnd.nextInt(40);
+        checkAgainstModel(rnd, threads, vertices, vertices, 8, ops, ops);
+    }
+
+    /**
+     * Three vertices with blocks of about 6,000 edges: one large batch (the bulk path), then small
+     * ones whose insertions go through the tail and its merges, and deletions that compact it.
+     */
+    @Property(tries = 8)
+    void largeBlocksMatchTheReferenceModel(@ForAll final long seed, @ForAll @IntRange(min = 1, max = 2) final int threads)
+        throws IOException {
+        checkAgainstModel(new SplittableRandom(seed), threads, 3, 8192, 60, 40_000, 150);
+    }
+
+    private static void checkAgainstModel(final SplittableRandom rnd, final int threads, final int sources,
+        final int destinations, final int batches, final int firstOps, final int ops) throws IOException {
+        final ReferenceGraph model = new ReferenceGraph();
+        final int cap = Math.max(sources, destinations);
+        try (GraphStore g = new GraphStore(cap, threads)) {
+            for (int batch = 0; batch < batches; batch++) {
+                final EdgeBatch.Builder b = EdgeBatch.builder().makeUndirected(sources == destinations && rnd.nextInt(3) == 0);
+                for (int i = 0; i < (batch == 0 ? firstOps : ops); i++) {
                     final int kind = rnd.nextInt(10);
-                    final int s = rnd.nextInt(vertices);
-                    final int d = rnd.nextInt(vertices);
+                    final int s = rnd.nextInt(sources);
+                    final int d = rnd.nextInt(destinations);
                     final int t = rnd.nextInt(3);
                     if (kind < 6) {
                         b.insert(s, d, t, rnd.nextInt(-3, 10), rnd.nextLong(-1000, 1000));
@@ -180,9 +196,9 @@ class GraphStoreTest {
             final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             g.writeTo(new DataOutputStream(bytes));
             try (GraphStore copy = GraphStore.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())),
-                1000, threads)) {
+                cap, threads)) {
                 assertSame(copy, model);
-                assertThat(copy.batchesApplied()).isEqualTo(8);
+                assertThat(copy.batchesApplied()).isEqualTo(batches);
             }
         }
     }
