@@ -24,7 +24,6 @@ public final class BatchCodec {
     private BatchCodec() {
     }
 
-
     /**
      * @param body bytes of one serialized StingerBatch
      * @param off  start
@@ -70,8 +69,11 @@ public final class BatchCodec {
                     case (7 << 3) | VARINT -> into.keepAlive = in.readBool();
                     case (8 << 3) | BYTES -> readMessage(in, body, off, into.vertexUpdates, VERTEX_DEFAULTS,
                         BatchCodec::vertexField);
-                    case (9 << 3) | BYTES -> into.metadata.fields[into.metadata.add(METADATA_DEFAULTS)] =
-                        readBytes(in, body, off, false);
+                    case (9 << 3) | BYTES -> {
+                        final long raw = readBytes(in, body, off, false);
+                        final int r = into.metadata.add(METADATA_DEFAULTS); // may replace the fields array
+                        into.metadata.fields[r] = raw;
+                    }
                     default -> skip(in, tag);
                 }
             }

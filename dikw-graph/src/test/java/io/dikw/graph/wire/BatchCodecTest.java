@@ -169,8 +169,15 @@ class BatchCodecTest {
                 named ? -1 : random.nextInt(-1, 5), named ? "user" : null, set, set ? random.nextLong() : 0,
                 random.nextLong()));
         }
+        for (int i = random.nextInt(40); i > 0; i--) {
+            b.metadata.add(("{\"record\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
         final byte[] body = body(b);
         final StingerBatch back = BatchCodec.decode(body, 0, body.length);
+        assertThat(back.metadata).hasSameSizeAs(b.metadata);
+        for (int i = 0; i < b.metadata.size(); i++) {
+            assertThat(back.metadata.get(i)).isEqualTo(b.metadata.get(i));
+        }
         assertThat(back.insertions).isEqualTo(b.insertions);
         assertThat(back.deletions).isEqualTo(b.deletions);
         assertThat(back.vertexUpdates).isEqualTo(b.vertexUpdates);
