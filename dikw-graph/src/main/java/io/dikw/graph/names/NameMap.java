@@ -61,8 +61,15 @@ public final class NameMap {
      */
     public int idOf(final String name) {
         final long[] t = slots;
-        final int i = slotOf(t, name.hashCode(), name, null, 0, 0);
-        return i < 0 ? -1 : (int) t[i] - 1;
+        return idAt(t, slotOf(t, name.hashCode(), name, null, 0, 0));
+    }
+
+    /**
+     * @return the id in slot {@code i} of {@code t} (read again, with acquire), or -1 if {@code i}
+     *     is -1 or the mapping has been removed since it was found
+     */
+    private static int idAt(final long[] t, final int i) {
+        return i < 0 ? -1 : (int) (long) SLOTS.getAcquire(t, i) - 1; // REMOVED gives -1
     }
 
     /**
@@ -103,7 +110,8 @@ public final class NameMap {
     /**
      * {@link #getOrCreate(String)} for a name given as UTF-8 bytes, e.g. inside a received frame.
      * An ASCII name that is mapped already is found without making a {@code String}, so resolving
-     * a batch's known names makes no garbage.
+     * a batch's known names makes no garbage. A new name, or one that is not ASCII, is made into a
+     * {@code String}.
      *
      * @param utf8 the bytes (valid UTF-8)
      * @param off  where the name starts
@@ -123,8 +131,8 @@ public final class NameMap {
             return getOrCreate(new String(utf8, off, len, StandardCharsets.UTF_8));
         }
         final long[] t = slots;
-        final int i = slotOf(t, hash, null, utf8, off, len);
-        return i >= 0 ? (int) t[i] - 1 : getOrCreate(new String(utf8, off, len, StandardCharsets.ISO_8859_1));
+        final int id = idAt(t, slotOf(t, hash, null, utf8, off, len));
+        return id >= 0 ? id : getOrCreate(new String(utf8, off, len, StandardCharsets.ISO_8859_1));
     }
 
     /**

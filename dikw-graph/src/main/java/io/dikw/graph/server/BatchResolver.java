@@ -67,8 +67,7 @@ public final class BatchResolver {
 
     /**
      * Resolves a batch read in place, its names straight from the frame's bytes: insertions, then
-     * deletions, then vertex updates, each endpoint source before destination, so ids are handed
-     * out in the same order whichever way the batch arrived.
+     * deletions (each source, destination, edge type), then vertex updates (type, then vertex).
      *
      * @param wire a scanned batch
      * @return its updates in ids (possibly empty)
@@ -101,8 +100,10 @@ public final class BatchResolver {
         }
         for (int i = 0; i < wire.vertexUpdateCount(); i++) {
             try {
-                b.updateVertex(vertex(body, wire.vertexUpdate(i, VERTEX_NAME), wire.vertexUpdate(i, VERTEX)),
-                    vertexType(body, wire.vertexUpdate(i, VERTEX_TYPE_NAME), wire.vertexUpdate(i, VERTEX_TYPE)),
+                // the type first: an update refused for its type does not use up a vertex id
+                final int type = vertexType(body, wire.vertexUpdate(i, VERTEX_TYPE_NAME),
+                    wire.vertexUpdate(i, VERTEX_TYPE));
+                b.updateVertex(vertex(body, wire.vertexUpdate(i, VERTEX_NAME), wire.vertexUpdate(i, VERTEX)), type,
                     wire.vertexUpdate(i, HAS_SET_WEIGHT) != 0, wire.vertexUpdate(i, SET_WEIGHT),
                     wire.vertexUpdate(i, INCR_WEIGHT));
             } catch (final NameException ex) {

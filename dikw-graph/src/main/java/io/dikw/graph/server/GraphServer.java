@@ -232,6 +232,7 @@ public final class GraphServer implements AutoCloseable {
             final Frames.Reader frames = new Frames.Reader(in, config.maxFrameBytes());
             final ScannedBatch wire = new ScannedBatch();
             while (running) {
+                wire.trim(); // before waiting: a huge last frame does not stay pinned while the stream is idle
                 final int length = frames.next();
                 if (length < 0) {
                     break;
@@ -263,6 +264,9 @@ public final class GraphServer implements AutoCloseable {
         } catch (final InterruptedException e) {
             reason = "shutdown";
             Thread.currentThread().interrupt();
+        } catch (final RuntimeException e) {
+            reason = "internal-error";
+            log.accept("closing stream connection " + peer + ": internal-error: " + e);
         } finally {
             connections.remove(s);
             counters.connectionsOpen.decrementAndGet();

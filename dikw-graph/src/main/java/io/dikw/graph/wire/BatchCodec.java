@@ -89,7 +89,7 @@ public final class BatchCodec {
     private static final long[] DELETION_DEFAULTS = {0, ScannedBatch.NO_NAME, 0, ScannedBatch.NO_NAME, 0,
         ScannedBatch.NO_NAME, 0, 0};
     private static final long[] VERTEX_DEFAULTS = {0, ScannedBatch.NO_NAME, 0, 0, -1, ScannedBatch.NO_NAME, 0, 0};
-    private static final long[] METADATA_DEFAULTS = new long[ScannedBatch.STRIDE];
+    private static final long[] METADATA_DEFAULTS = {ScannedBatch.NO_NAME};
 
     /**
      * Reads one field of a nested message into the record at {@code r} of {@code f}; false if the

@@ -91,6 +91,7 @@ public final class Frames {
          * @throws IOException   if reading fails
          */
         public int next() throws IOException {
+            body = buffer; // drop a huge last body before waiting for the next frame
             final int len = readLength(in, maxBodyBytes);
             if (len > KEPT_BYTES) {
                 body = new byte[len];

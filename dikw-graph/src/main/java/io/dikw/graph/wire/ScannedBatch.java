@@ -1,5 +1,6 @@
 package io.dikw.graph.wire;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -52,29 +53,46 @@ public final class ScannedBatch {
     public static final int INCR_WEIGHT = 7;
 
     static final int STRIDE = 8;
+    /** Arrays over this many longs (32 MiB) are dropped after their frame ({@link #trim}). */
+    private static final int KEPT_LONGS = 1 << 22;
 
     byte[] body = new byte[0];
     int version;
     boolean makeUndirected;
     int type;
     boolean keepAlive;
-    final Part insertions = new Part();
-    final Part deletions = new Part();
-    final Part vertexUpdates = new Part();
-    final Part metadata = new Part();
+    final Part insertions = new Part(STRIDE);
+    final Part deletions = new Part(STRIDE);
+    final Part vertexUpdates = new Part(STRIDE);
+    /** Raw records: one long each, the reference to its bytes. */
+    final Part metadata = new Part(1);
 
-    /** One repeated field's records, {@link #STRIDE} longs each. */
+    /** One repeated field's records, {@code stride} longs each. */
     static final class Part {
-        long[] fields = new long[16 * STRIDE];
+        final int stride;
+        long[] fields;
         int count;
 
-        /** @return the first field of a new record, filled with {@code defaults} */
-        int add(final long[] defaults) {
-            if ((count + 1) * STRIDE > fields.length) {
-                fields = Arrays.copyOf(fields, fields.length * 2);
+        Part(final int stride) {
+            this.stride = stride;
+            fields = new long[16 * stride];
+        }
+
+        /**
+         * @return the first field of a new record, filled with {@code defaults}
+         * @throws InvalidProtocolBufferException if a frame holds more records than an array can
+         */
+        int add(final long[] defaults) throws InvalidProtocolBufferException {
+            final long needed = (count + 1L) * stride;
+            if (needed > fields.length) {
+                final long grown = Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * fields.length));
+                if (grown < needed) {
+                    throw new InvalidProtocolBufferException("more than " + count + " updates of one kind in a frame");
+                }
+                fields = Arrays.copyOf(fields, (int) grown);
             }
-            final int at = count++ * STRIDE;
-            System.arraycopy(defaults, 0, fields, at, STRIDE);
+            final int at = count++ * stride;
+            System.arraycopy(defaults, 0, fields, at, stride);
             return at;
         }
 
@@ -82,7 +100,14 @@ public final class ScannedBatch {
             if (i < 0 || i >= count) {
                 throw new IndexOutOfBoundsException("record " + i + " of " + count);
             }
-            return fields[i * STRIDE + field];
+            return fields[i * stride + field];
+        }
+
+        void trim() {
+            if (fields.length > KEPT_LONGS) {
+                fields = new long[16 * stride];
+                count = 0;
+            }
         }
     }
 
@@ -96,6 +121,19 @@ public final class ScannedBatch {
         deletions.count = 0;
         vertexUpdates.count = 0;
         metadata.count = 0;
+    }
+
+    /**
+     * Drops arrays that a very large frame grew beyond 32 MiB, and the reference to the body, so
+     * that one huge frame does not pin memory for the rest of a connection. Call it when done with
+     * the batch; the next scan grows what it needs.
+     */
+    public void trim() {
+        insertions.trim();
+        deletions.trim();
+        vertexUpdates.trim();
+        metadata.trim();
+        body = new byte[0];
     }
 
     /** @return the bytes the name references point into */
@@ -210,7 +248,7 @@ public final class ScannedBatch {
                 string(f[r + VERTEX_TYPE_NAME]), f[r + HAS_SET_WEIGHT] != 0, f[r + SET_WEIGHT], f[r + INCR_WEIGHT]));
         }
         for (int i = 0; i < metadata.count; i++) {
-            final long m = metadata.fields[i * STRIDE];
+            final long m = metadata.fields[i];
             b.metadata.add(Arrays.copyOfRange(body, nameOffset(m), nameOffset(m) + nameLength(m)));
         }
         return b;

@@ -229,4 +229,25 @@ class NameMapTest {
         m.remove("cde");
         assertThat(m.getOrCreate(bytes, 2, 3)).as("a removed name comes back with a new id").isEqualTo(1);
     }
+
+    @Test
+    void aNameRemovedWhileItIsLookedUpByItsBytesNeverGivesANegativeId() throws Exception {
+        final NameMap m = new NameMap("vertex", Integer.MAX_VALUE, 8);
+        final byte[] k = {'k'};
+        final AtomicBoolean done = new AtomicBoolean();
+        final Thread remover = new Thread(() -> {
+            while (!done.get()) {
+                m.remove("k");
+            }
+        });
+        remover.start();
+        try {
+            for (int i = 0; i < 300_000; i++) {
+                assertThat(m.getOrCreate(k, 0, 1)).isNotNegative();
+            }
+        } finally {
+            done.set(true);
+            remover.join();
+        }
+    }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BatchResolverTest {
 
     @Test
-    void namesFromFrameBytesGetTheSameIdsAsNamesFromObjects() throws Exception {
+    void namesKeepTheirIdsAcrossBatchesWhetherReadFromObjectsOrFrames() throws Exception {
         final Names names = new Names(100);
         final IngestCounters counters = new IngestCounters();
         final BatchResolver resolver = new BatchResolver(names, 100, counters);
@@ -54,5 +54,20 @@ class BatchResolverTest {
         assertThat(b.insertionCount()).isEqualTo(1);
         assertThat(counters.rejectedUpdates()).containsOnly(java.util.Map.entry("id-cap", 1L),
             java.util.Map.entry("unknown-type", 1L), java.util.Map.entry("name-too-long", 1L));
+    }
+
+    @Test
+    void aVertexUpdateRefusedForItsTypeUsesNoVertexId() {
+        final Names names = new Names(10);
+        final IngestCounters counters = new IngestCounters();
+        final StingerBatch wire = new StingerBatch();
+        wire.vertexUpdates.add(new VertexUpdate(0, "newcomer", -1, "x".repeat(Names.MAX_NAME_LENGTH + 1), false, 0, 1));
+        wire.vertexUpdates.add(new VertexUpdate(99, null, -1, "user", false, 0, 1)); // vertex beyond the cap
+        final EdgeBatch b = new BatchResolver(names, 10, counters).resolve(wire);
+        assertThat(b.vertexUpdateCount()).isZero();
+        assertThat(names.vertices().idsUsed()).isZero();
+        assertThat(names.vertexTypes().idOf("user")).as("the type is resolved before the vertex").isZero();
+        assertThat(counters.rejectedUpdates()).containsOnly(java.util.Map.entry("name-too-long", 1L),
+            java.util.Map.entry("id-cap", 1L));
     }
 }

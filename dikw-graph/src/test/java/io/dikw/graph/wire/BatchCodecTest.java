@@ -213,6 +213,41 @@ class BatchCodecTest {
         assertThat(new Frames.Reader(new ByteArrayInputStream(new byte[0]), 10).next()).isEqualTo(-1);
     }
 
+    @Test
+    void aReaderKeepsOneBufferForOrdinaryFramesAndDropsAHugeOne() throws IOException {
+        final java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        final int[] sizes = {100, 20 << 20, 300};
+        for (final int size : sizes) {
+            final StingerBatch b = new StingerBatch();
+            b.metadata.add(new byte[size]);
+            stream.write(Frames.frame(b));
+        }
+        final Frames.Reader reader = new Frames.Reader(new ByteArrayInputStream(stream.toByteArray()), 32 << 20);
+        reader.next();
+        final byte[] ordinary = reader.body();
+        assertThat(reader.next()).isGreaterThan(20 << 20);
+        assertThat(reader.body()).isNotSameAs(ordinary);
+        reader.next();
+        assertThat(reader.body()).as("the huge body is not kept").isSameAs(ordinary);
+    }
+
+    @Test
+    void aScannedBatchDropsWhatAHugeFrameMadeItGrow() throws IOException {
+        final byte[] body = new byte[2 * (5 << 20)]; // five million empty metadata records (field 9)
+        for (int i = 0; i < body.length; i += 2) {
+            body[i] = 0x4a;
+        }
+        final ScannedBatch scanned = new ScannedBatch();
+        BatchCodec.scan(body, 0, body.length, scanned);
+        assertThat(scanned.metadata.count).isEqualTo(5 << 20);
+        scanned.trim();
+        assertThat(scanned.metadata.fields.length).isLessThan(1 << 10);
+        assertThat(scanned.body()).isEmpty();
+        final byte[] small = body(StingerBatch.ping());
+        BatchCodec.scan(small, 0, small.length, scanned);
+        assertThat(scanned.keepAlive()).isTrue();
+    }
+
     private static byte[] body(final StingerBatch b) throws IOException {
         return Frames.readBody(new ByteArrayInputStream(Frames.frame(b)), 1 << 20);
     }
