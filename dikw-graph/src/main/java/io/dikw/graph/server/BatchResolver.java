@@ -26,6 +26,7 @@ import io.dikw.graph.wire.Frames;
 import io.dikw.graph.wire.ScannedBatch;
 import io.dikw.graph.wire.StingerBatch;
 import io.dikw.graph.wire.WireException;
+import java.util.function.IntConsumer;
 
 /**
  * Turns a wire batch into a numeric {@link EdgeBatch}: names become ids (created on first
@@ -75,44 +76,37 @@ public final class BatchResolver {
     public EdgeBatch resolve(final ScannedBatch wire) {
         final EdgeBatch.Builder b = EdgeBatch.builder().makeUndirected(wire.makeUndirected());
         final byte[] body = wire.body();
-        for (int i = 0; i < wire.insertionCount(); i++) {
-            try {
-                b.insert(vertex(body, wire.insertion(i, SOURCE_NAME), wire.insertion(i, SOURCE)),
-                    vertex(body, wire.insertion(i, DESTINATION_NAME), wire.insertion(i, DESTINATION)),
-                    edgeType(body, wire.insertion(i, TYPE_NAME), wire.insertion(i, TYPE)),
-                    wire.insertion(i, WEIGHT), wire.insertion(i, TIME));
-            } catch (final NameException ex) {
-                counters.rejectUpdate(ex.reason());
-            } catch (final IllegalArgumentException ex) {
-                counters.rejectUpdate("bad-value");
-            }
-        }
-        for (int i = 0; i < wire.deletionCount(); i++) {
-            try {
-                b.delete(vertex(body, wire.deletion(i, SOURCE_NAME), wire.deletion(i, SOURCE)),
-                    vertex(body, wire.deletion(i, DESTINATION_NAME), wire.deletion(i, DESTINATION)),
-                    edgeType(body, wire.deletion(i, TYPE_NAME), wire.deletion(i, TYPE)));
-            } catch (final NameException ex) {
-                counters.rejectUpdate(ex.reason());
-            } catch (final IllegalArgumentException ex) {
-                counters.rejectUpdate("bad-value");
-            }
-        }
-        for (int i = 0; i < wire.vertexUpdateCount(); i++) {
-            try {
-                // the type first: an update refused for its type does not use up a vertex id
-                final int type = vertexType(body, wire.vertexUpdate(i, VERTEX_TYPE_NAME),
-                    wire.vertexUpdate(i, VERTEX_TYPE));
-                b.updateVertex(vertex(body, wire.vertexUpdate(i, VERTEX_NAME), wire.vertexUpdate(i, VERTEX)), type,
-                    wire.vertexUpdate(i, HAS_SET_WEIGHT) != 0, wire.vertexUpdate(i, SET_WEIGHT),
-                    wire.vertexUpdate(i, INCR_WEIGHT));
-            } catch (final NameException ex) {
-                counters.rejectUpdate(ex.reason());
-            } catch (final IllegalArgumentException ex) {
-                counters.rejectUpdate("bad-value");
-            }
-        }
+        eachUpdate(wire.insertionCount(), i -> b.insert(
+            vertex(body, wire.insertion(i, SOURCE_NAME), wire.insertion(i, SOURCE)),
+            vertex(body, wire.insertion(i, DESTINATION_NAME), wire.insertion(i, DESTINATION)),
+            edgeType(body, wire.insertion(i, TYPE_NAME), wire.insertion(i, TYPE)),
+            wire.insertion(i, WEIGHT), wire.insertion(i, TIME)));
+        eachUpdate(wire.deletionCount(), i -> b.delete(
+            vertex(body, wire.deletion(i, SOURCE_NAME), wire.deletion(i, SOURCE)),
+            vertex(body, wire.deletion(i, DESTINATION_NAME), wire.deletion(i, DESTINATION)),
+            edgeType(body, wire.deletion(i, TYPE_NAME), wire.deletion(i, TYPE))));
+        eachUpdate(wire.vertexUpdateCount(), i -> {
+            // the type first: an update refused for its type does not use up a vertex id
+            final int type = vertexType(body, wire.vertexUpdate(i, VERTEX_TYPE_NAME),
+                wire.vertexUpdate(i, VERTEX_TYPE));
+            b.updateVertex(vertex(body, wire.vertexUpdate(i, VERTEX_NAME), wire.vertexUpdate(i, VERTEX)), type,
+                wire.vertexUpdate(i, HAS_SET_WEIGHT) != 0, wire.vertexUpdate(i, SET_WEIGHT),
+                wire.vertexUpdate(i, INCR_WEIGHT));
+        });
         return b.build();
+    }
+
+    /** Resolves updates {@code 0 .. count-1}; one that cannot be resolved is counted by reason and left out. */
+    private void eachUpdate(final int count, final IntConsumer resolve) {
+        for (int i = 0; i < count; i++) {
+            try {
+                resolve.accept(i);
+            } catch (final NameException ex) {
+                counters.rejectUpdate(ex.reason());
+            } catch (final IllegalArgumentException ex) {
+                counters.rejectUpdate("bad-value");
+            }
+        }
     }
 
     private int vertex(final byte[] body, final long name, final long number) {

@@ -153,6 +153,7 @@ public final class BatchCodec {
             }
         }
     }
+
     /** Fields 1-4, which insertions and deletions share: the endpoints. */
     private static boolean endpointField(final int tag, final CodedInputStream in, final byte[] body, final int off,
         final long[] f, final int r) throws IOException {

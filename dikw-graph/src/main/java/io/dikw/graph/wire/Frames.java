@@ -95,10 +95,8 @@ public final class Frames {
             final int len = readLength(in, maxBodyBytes);
             if (len > KEPT_BYTES) {
                 body = new byte[len];
-            } else {
-                if (len > buffer.length) {
-                    buffer = new byte[Math.min(KEPT_BYTES, Math.max(len, 2 * buffer.length))];
-                }
+            } else if (len > buffer.length) {
+                buffer = new byte[Math.min(KEPT_BYTES, Math.max(len, 2 * buffer.length))];
                 body = buffer;
             }
             if (len > 0) {

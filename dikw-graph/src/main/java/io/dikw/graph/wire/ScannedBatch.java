@@ -56,7 +56,9 @@ public final class ScannedBatch {
     /** Arrays over this many longs (32 MiB) are dropped after their frame ({@link #trim}). */
     private static final int KEPT_LONGS = 1 << 22;
 
-    byte[] body = new byte[0];
+    private static final byte[] NO_BODY = {};
+
+    byte[] body = NO_BODY;
     int version;
     boolean makeUndirected;
     int type;
@@ -133,7 +135,7 @@ public final class ScannedBatch {
         deletions.trim();
         vertexUpdates.trim();
         metadata.trim();
-        body = new byte[0];
+        body = NO_BODY;
     }
 
     /** @return the bytes the name references point into */
