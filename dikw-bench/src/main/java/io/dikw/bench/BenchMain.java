@@ -15,6 +15,15 @@ public final class BenchMain {
     public static void main(final String[] args) throws Exception {
         final String name = args.length == 0 ? "" : args[0];
         final String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            run(name, rest);
+        } catch (final IllegalArgumentException e) { // a bad option: say which, without a stack trace
+            System.err.println("bench " + name + ": " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(final String name, final String[] rest) throws Exception {
         switch (name) {
             case "social-sequential" -> SequentialSocialBench.main(rest);
             case "social-parallel" -> io.dikw.bench.social.ParallelSocialBench.main(rest);

@@ -1,6 +1,8 @@
 package io.dikw.bench.graph;
 
 import io.dikw.bench.BenchTable;
+import io.dikw.core.chart.LineChart;
+import io.dikw.core.json.Json;
 import io.dikw.graph.rmat.RmatGenerator;
 import io.dikw.graph.rmat.RmatBatches;
 import io.dikw.graph.server.GraphServer;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,13 +41,13 @@ import org.jgrapht.graph.DefaultWeightedEdge;
  *   <li>JGraphT {@code DefaultDirectedWeightedGraph} (one thread; it is not thread-safe) and a
  *       {@code ConcurrentHashMap}-of-adjacency baseline (all cores) doing the same inserts.</li>
  * </ul>
- * Rates are updates per second; first/last batch rates are the mean over the first and last 5%
- * of batches; bytes per edge are the store's own count of its arrays (dikw) or the heap growth
- * after a full GC (all). JGraphT's delete rate is timed on the first {@link #JGRAPHT_DELETE_SAMPLE}
- * edges. Prints a table and writes JSON.
- *
- * <p>Usage: {@code GraphIngestBench [--scale S] [--edge-factor F] [--batches 1000,10000,100000]
- * [--threads T] [--peer-scale S] [--no-peers] [--no-tcp] [--out FILE]}.
+ * Rates are updates per second; first/last batch rates are the mean of the per-batch rates over
+ * the first and last 5% of batches, and the "pooled" slowdown divides the two windows' rates taken
+ * as a whole (edges over time, see {@link IngestCurve}); bytes per edge are the store's own count
+ * of its arrays (dikw) or the heap growth after a full GC (all). JGraphT's delete rate is timed on
+ * the first {@link #JGRAPHT_DELETE_SAMPLE} edges. Prints a table and writes JSON, every insert
+ * batch's time as JSON ({@code NAME-batches.json}) and a chart of the insert rate as the graph
+ * fills ({@code NAME.png}).
  */
 public final class GraphIngestBench {
     /** Targets from the issue. */
@@ -54,6 +57,20 @@ public final class GraphIngestBench {
     static final double TARGET_SLOWDOWN = 2;
     /** JGraphT's delete rate is measured on the first this-many edges (deleting all takes many minutes). */
     static final int JGRAPHT_DELETE_SAMPLE = 500_000;
+    static final String USAGE = """
+        usage: dikw-bench/bench graph-ingest [options]
+          R-MAT edges inserted, then deleted, in batches: dikw's store in-process, dikw end to end over TCP
+          from a separate sender JVM (string ids), JGraphT and a ConcurrentHashMap baseline.
+          --scale S             R-MAT scale: 2^S vertices (default 20)
+          --edge-factor F       edges per vertex (default 16)
+          --batches B1,B2,...   batch sizes to time (default 1000,10000,100000)
+          --threads T           apply threads (default: the cores, %d here)
+          --peer-scale S        run JGraphT and the ConcurrentHashMap baseline at this scale (default: --scale)
+          --no-peers            skip JGraphT and the ConcurrentHashMap baseline
+          --no-tcp              skip the end-to-end runs
+          --out FILE            the JSON table (default dikw-out/bench/graph-ingest.json); every insert batch's
+                                time goes to FILE-batches.json and a chart of the rates to FILE.png
+        """;
 
     private GraphIngestBench() {
     }
@@ -73,16 +90,19 @@ public final class GraphIngestBench {
         Path out = Path.of("dikw-out/bench/graph-ingest.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--scale" -> scale = Integer.parseInt(args[++i]);
-                case "--edge-factor" -> edgeFactor = Integer.parseInt(args[++i]);
-                case "--batches" -> batches = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--peer-scale" -> peerScale = Integer.parseInt(args[++i]);
+                case "--scale" -> scale = Integer.parseInt(value(args, ++i));
+                case "--edge-factor" -> edgeFactor = Integer.parseInt(value(args, ++i));
+                case "--batches" -> batches = Arrays.stream(value(args, ++i).split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--threads" -> threads = Integer.parseInt(value(args, ++i));
+                case "--peer-scale" -> peerScale = Integer.parseInt(value(args, ++i));
                 case "--no-peers" -> peers = false;
                 case "--no-tcp" -> tcp = false;
-                case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (options: --scale S "
-                    + "--edge-factor F --batches 1000,10000,100000 --threads T --peer-scale S --no-peers --no-tcp --out FILE)");
+                case "--out" -> out = Path.of(value(args, ++i));
+                case "--help", "-h" -> {
+                    System.out.print(usage());
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + usage());
             }
         }
         final long seed = 1;
@@ -91,21 +111,22 @@ public final class GraphIngestBench {
         final BenchTable table = new BenchTable(String.format(Locale.ROOT,
             "Graph ingest: R-MAT scale %d, edge factor %d (%,d edges), %d threads", scale, edgeFactor, edges.length,
             threads), List.of("system", "batch", "unique edges", "insert/s", "delete/s", "first batches/s",
-            "last batches/s", "slowdown", "bytes/edge"));
+            "last batches/s", "slowdown", "slowdown (pooled)", "bytes/edge"));
+        final List<IngestCurve> curves = new ArrayList<>();
         final long[] warmUp = RmatBatches.generate(Math.min(scale, 18), edgeFactor, 2);
         for (final int batch : batches) {
             // Warm up with the same batch size, twice, so the first timed batches do not pay for
             // the JIT (the apply's code differs with the batch size: parts, sorting, bulk paths).
             System.err.println("warm-up (scale " + Math.min(scale, 18) + ", batches of " + batch + ")...");
-            inProcess(warmUp, batch, threads, null);
-            inProcess(warmUp, batch, threads, null);
+            inProcess(warmUp, batch, threads, null, null);
+            inProcess(warmUp, batch, threads, null, null);
             System.err.println("dikw in-process, batches of " + batch);
-            inProcess(edges, batch, threads, table);
+            inProcess(edges, batch, threads, table, curves);
         }
         if (tcp) {
             for (final int batch : batches) {
                 System.err.println("dikw over TCP (string ids, sender in a separate JVM), batches of " + batch);
-                overTcp(scale, edgeFactor, seed, edges.length, batch, threads, table);
+                overTcp(scale, edgeFactor, seed, edges.length, batch, threads, table, curves);
             }
         }
         if (peers) {
@@ -125,19 +146,38 @@ public final class GraphIngestBench {
             + RmatGenerator.D + " seed=" + seed);
         table.print(System.out);
         table.writeJson(out);
-        System.err.println("wrote " + out);
+        final String stem = out.toString().endsWith(".json") ? out.toString().substring(0, out.toString().length() - 5)
+            : out.toString();
+        final Path perBatch = Path.of(stem + "-batches.json");
+        Json.writeFile(perBatch, Map.of("benchmark", "graph-ingest insert batches, in the order applied",
+            "machine", BenchTable.machine(), "runs", curves.stream().map(IngestCurve::toJson).toList()));
+        final LineChart chart = LineChart.titled(String.format(Locale.ROOT,
+            "Insert rate as the graph fills: R-MAT scale %d, edge factor %d, %d threads", scale, edgeFactor, threads))
+            .xAxis("edges of the stream inserted (millions)").yAxis("insertions/s (millions)").size(1000, 600);
+        for (final IngestCurve c : curves) {
+            final double[][] line = c.chartLine();
+            chart.series(String.format(Locale.ROOT, "%s, batches of %,d", c.system(), c.batch()), line[0], line[1]);
+        }
+        System.err.println("wrote " + out + ", " + perBatch + " and " + chart.writePng(Path.of(stem + ".png")));
     }
 
-    /** Mean of per-batch rates over the first and last 5% of batches (at least one each). */
-    private static double[] firstLast(final double[] rates) {
-        final int k = Math.max(1, rates.length / 20);
-        double first = 0;
-        double last = 0;
-        for (int i = 0; i < k; i++) {
-            first += rates[i];
-            last += rates[rates.length - 1 - i];
+    /** @return {@code args[i]}, the value of the option before it; an error with the usage if there is none */
+    private static String value(final String[] args, final int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value\n" + usage());
         }
-        return new double[] {first / k, last / k};
+        return args[i];
+    }
+
+    private static String usage() {
+        return String.format(Locale.ROOT, USAGE, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void row(final BenchTable table, final IngestCurve curve, final long unique, final double insertRate,
+        final double deleteRate, final String bytes) {
+        final double[] mean = curve.meanRates();
+        table.row(curve.system(), curve.batch(), unique, insertRate, deleteRate, mean[0], mean[1], mean[2],
+            curve.windowRates()[2], bytes);
     }
 
     /**
@@ -159,11 +199,13 @@ public final class GraphIngestBench {
         return builder.build();
     }
 
-    private static void inProcess(final long[] edges, final int batch, final int threads, final BenchTable table) {
+    private static void inProcess(final long[] edges, final int batch, final int threads, final BenchTable table,
+        final List<IngestCurve> curves) {
         final int count = (edges.length + batch - 1) / batch;
         final long heapBefore = usedHeapAfterGc();
         try (GraphStore store = new GraphStore(1 << 30, threads)) {
-            final double[] rates = new double[count];
+            final int[] sizes = new int[count];
+            final long[] nanos = new long[count];
             final long[] gcMillis = new long[count];
             long insertNanos = 0;
             for (int i = 0; i < count; i++) {
@@ -172,7 +214,8 @@ public final class GraphIngestBench {
                 final ApplyResult r = store.apply(inserts);
                 gcMillis[i] = gcMillis() - gcBefore;
                 insertNanos += r.nanos();
-                rates[i] = inserts.size() / (r.nanos() / 1e9);
+                sizes[i] = inserts.size();
+                nanos[i] = Math.max(1, r.nanos());
             }
             final long unique = store.edgeCount();
             final double storeBytes = store.memoryBytes() / (double) unique;
@@ -185,9 +228,9 @@ public final class GraphIngestBench {
                 throw new IllegalStateException("deleting every edge left " + store.edgeCount());
             }
             if (table != null) {
-                final double[] fl = firstLast(rates);
-                table.row("dikw in-process", batch, unique, edges.length / (insertNanos / 1e9),
-                    edges.length / (deleteNanos / 1e9), fl[0], fl[1], fl[0] / fl[1],
+                final IngestCurve curve = new IngestCurve("dikw in-process", batch, 0, sizes, nanos);
+                curves.add(curve);
+                row(table, curve, unique, edges.length / (insertNanos / 1e9), edges.length / (deleteNanos / 1e9),
                     String.format(Locale.ROOT, "%.1f (heap %.1f)", storeBytes, heapBytes));
                 final int k = Math.max(1, gcMillis.length / 20);
                 table.note("gc, in-process " + batch, String.format(Locale.ROOT, "collector time while inserting: %,d ms "
@@ -199,7 +242,7 @@ public final class GraphIngestBench {
     }
 
     private static void overTcp(final int scale, final int edgeFactor, final long seed, final int total, final int batch,
-        final int threads, final BenchTable table) throws Exception {
+        final int threads, final BenchTable table, final List<IngestCurve> curves) throws Exception {
         final ServerConfig config = new ServerConfig(0, 1 << 30, threads, ServerConfig.DEFAULT_QUEUE_BATCHES,
             io.dikw.graph.wire.Frames.DEFAULT_MAX_BODY_BYTES, null, 0);
         final long heapBefore = usedHeapAfterGc();
@@ -240,14 +283,17 @@ public final class GraphIngestBench {
             if (!sender.waitFor(60, TimeUnit.SECONDS)) {
                 sender.destroyForcibly();
             }
+            // A batch's time is the gap since the batch before completed, so the first is not timed.
             final int insertBatches = (total + batch - 1) / batch;
-            final double[] rates = new double[insertBatches - 1];
+            final int[] sizes = new int[insertBatches - 1];
+            final long[] nanos = new long[insertBatches - 1];
             for (int i = 1; i < insertBatches; i++) {
-                rates[i - 1] = batch / ((doneAt[i] - doneAt[i - 1]) / 1e9);
+                sizes[i - 1] = Math.min(batch, total - i * batch);
+                nanos[i - 1] = Math.max(1, doneAt[i] - doneAt[i - 1]);
             }
-            final double[] fl = rates.length == 0 ? new double[] {Double.NaN, Double.NaN} : firstLast(rates);
-            table.row("dikw TCP, string ids", batch, unique, total / ((inserted - start) / 1e9),
-                total / ((deleted - inserted) / 1e9), fl[0], fl[1], fl[0] / fl[1],
+            final IngestCurve curve = new IngestCurve("dikw TCP, string ids", batch, batch, sizes, nanos);
+            curves.add(curve);
+            row(table, curve, unique, total / ((inserted - start) / 1e9), total / ((deleted - inserted) / 1e9),
                 String.format(Locale.ROOT, "%.1f (+names: heap %.1f)", storeBytes,
                     (usedHeapAfterGc() - heapBefore) / (double) unique));
         }
@@ -280,7 +326,7 @@ public final class GraphIngestBench {
             });
             final long t2 = System.nanoTime();
             table.row("ConcurrentHashMap adjacency" + suffix, batch, unique, edges.length / ((t1 - t0) / 1e9),
-                edges.length / ((t2 - t1) / 1e9), "-", "-", "-", String.format(Locale.ROOT, "heap %.1f", bytes));
+                edges.length / ((t2 - t1) / 1e9), "-", "-", "-", "-", String.format(Locale.ROOT, "heap %.1f", bytes));
         } finally {
             pool.shutdownNow();
         }
@@ -339,7 +385,7 @@ public final class GraphIngestBench {
         }
         final long t2 = System.nanoTime();
         table.row("JGraphT DefaultDirectedWeightedGraph" + suffix, "1 (no batches)", unique,
-            edges.length / ((t1 - t0) / 1e9), sample / ((t2 - t1) / 1e9), "-", "-", "-",
+            edges.length / ((t1 - t0) / 1e9), sample / ((t2 - t1) / 1e9), "-", "-", "-", "-",
             String.format(Locale.ROOT, "heap %.1f", bytes));
     }
 
