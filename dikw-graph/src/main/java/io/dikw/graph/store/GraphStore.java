@@ -46,8 +46,12 @@ public final class GraphStore implements GraphView, AutoCloseable {
     private final List<BatchListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong hookFailures = new AtomicLong();
     private long[][] blocks = new long[0][];
-    private int[] counts = new int[0];
-    private int[] sortedLengths = new int[0];
+    /**
+     * Per vertex, in one word: its edge count (high half) and the length of its block's sorted
+     * prefix (low half). An apply reads both for every vertex it writes: one word is one cache
+     * miss late in an ingest, where two arrays would be two.
+     */
+    private long[] sizes = new long[0];
     private int[] inDegrees = new int[0];
     private int[] vertexTypes = new int[0];
     private long[] vertexWeights = new long[0];
@@ -171,15 +175,14 @@ public final class GraphStore implements GraphView, AutoCloseable {
         if (needed > vertexCount) {
             vertexCount = needed;
         }
-        final int capacity = counts.length;
+        final int capacity = blocks.length;
         if (needed <= capacity) {
             return;
         }
         final int grown = (int) Math.min(maxVertices, Math.max(needed,
             Math.max(INITIAL_VERTICES, capacity + (long) (capacity >> 1))));
         blocks = Arrays.copyOf(blocks, grown);
-        counts = Arrays.copyOf(counts, grown);
-        sortedLengths = Arrays.copyOf(sortedLengths, grown);
+        sizes = Arrays.copyOf(sizes, grown);
         inDegrees = Arrays.copyOf(inDegrees, grown);
         vertexTypes = Arrays.copyOf(vertexTypes, grown);
         vertexWeights = Arrays.copyOf(vertexWeights, grown);
@@ -339,8 +342,8 @@ public final class GraphStore implements GraphView, AutoCloseable {
                     runEnd++;
                 }
                 block = blocks[v];
-                count = counts[v];
-                sorted = sortedLengths[v];
+                count = count(v);
+                sorted = (int) sizes[v];
                 boolean anyDeleted = false;
                 final int inserts = insertsEnd - i;
                 if (inserts >= BULK_MIN && (long) inserts * BULK_SHARE >= count) {
@@ -383,8 +386,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 if (blocks[v] != block) { // skip the collector's write barrier when the block did not move
                     blocks[v] = block;
                 }
-                counts[v] = count;
-                sortedLengths[v] = sorted;
+                sizes[v] = sizes(count, sorted);
             }
             return new long[] {added, updated, removed, vertexUpdates};
         }
@@ -489,7 +491,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
 
     @Override
     public int outDegree(final int vertex) {
-        return known(vertex) ? counts[vertex] : 0;
+        return known(vertex) ? count(vertex) : 0;
     }
 
     @Override
@@ -513,7 +515,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
             return;
         }
         final long[] block = blocks[vertex];
-        final int count = counts[vertex];
+        final int count = count(vertex);
         for (int s = 0; s < count; s++) {
             visitor.edge(EdgeBlock.destination(block, s), EdgeBlock.type(block, s), EdgeBlock.weight(block, s),
                 EdgeBlock.firstTime(block, s), EdgeBlock.recentTime(block, s));
@@ -535,7 +537,15 @@ public final class GraphStore implements GraphView, AutoCloseable {
         if (!known(source) || blocks[source] == null || destination < 0 || type < 0 || type > EdgeBlock.MAX_TYPE) {
             return -1;
         }
-        return EdgeBlock.find(blocks[source], sortedLengths[source], counts[source], EdgeBlock.key(destination, type));
+        return EdgeBlock.find(blocks[source], (int) sizes[source], count(source), EdgeBlock.key(destination, type));
+    }
+
+    private int count(final int vertex) {
+        return (int) (sizes[vertex] >>> 32);
+    }
+
+    private static long sizes(final int count, final int sorted) {
+        return (long) count << 32 | sorted;
     }
 
     private boolean known(final int vertex) {
@@ -551,7 +561,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
     public long memoryBytes() {
         return read(g -> {
             final long header = 16;
-            long bytes = 6 * header + (long) counts.length * (4 + 4 + 4 + 4 + 4 + 8);
+            long bytes = 5 * header + (long) blocks.length * (4 + 4 + 4 + 4 + 4 + 8);
             for (int v = 0; v < vertexCount; v++) {
                 if (blocks[v] != null) {
                     bytes += header + (long) blocks[v].length * Long.BYTES;
@@ -577,9 +587,9 @@ public final class GraphStore implements GraphView, AutoCloseable {
             for (int v = 0; v < vertexCount; v++) {
                 out.writeInt(vertexTypes[v]);
                 out.writeLong(vertexWeights[v]);
-                final int count = counts[v];
+                final int count = count(v);
                 out.writeInt(count);
-                out.writeInt(sortedLengths[v]);
+                out.writeInt((int) sizes[v]);
                 final long[] block = blocks[v];
                 for (int s = 0; s < count; s++) {
                     for (int word = 0; word < EdgeBlock.LONGS_PER_EDGE; word++) {
@@ -639,8 +649,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
                 EdgeBlock.sort(block, count); // a checkpoint of another version may have ordered its blocks differently
                 store.blocks[v] = block;
             }
-            store.counts[v] = count;
-            store.sortedLengths[v] = count;
+            store.sizes[v] = sizes(count, count);
             seen += count;
         }
         if (seen != edges) {
