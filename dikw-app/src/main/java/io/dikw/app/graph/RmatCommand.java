@@ -3,6 +3,8 @@ package io.dikw.app.graph;
 import io.dikw.core.progress.ProgressBar;
 import io.dikw.graph.client.StreamClient;
 import io.dikw.graph.rmat.RmatBatches;
+import io.dikw.graph.rmat.RmatGenerator;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,27 +45,39 @@ final class RmatCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch " + batch + " must be >= 1");
         }
-        final long[] edges = RmatBatches.generate(scale, edgeFactor, seed);
-        final ProgressBar bar = new ProgressBar("rmat", edges.length * (delete ? 2L : 1L), System.err);
-        long sent = 0;
-        try (StreamClient client = StreamClient.connect(server)) {
-            for (int from = 0, b = 0; from < edges.length; from += batch, b++) {
-                final int to = Math.min(edges.length, from + batch);
-                client.send(RmatBatches.insertions(edges, from, to, !numeric, b));
-                sent += to - from;
-                bar.update(sent, "insert");
-            }
-            if (delete) {
-                for (int from = 0; from < edges.length; from += batch) {
-                    final int to = Math.min(edges.length, from + batch);
-                    client.send(RmatBatches.deletions(edges, from, to, !numeric));
-                    sent += to - from;
-                    bar.update(sent, "delete");
-                }
-            }
-            bar.finish(String.format(Locale.ROOT, "%,d frames, %,d bytes", client.framesSent(), client.bytesSent()));
+        if (edgeFactor < 1) {
+            throw new IllegalArgumentException("--edge-factor " + edgeFactor + " must be >= 1");
         }
-        System.out.println(String.format(Locale.ROOT, "updates=%d edges=%d", sent, edges.length));
+        RmatGenerator.checkScale(scale);
+        final long edges = (long) edgeFactor << scale;
+        try (StreamClient client = StreamClient.connect(server)) {
+            final ProgressBar bar = new ProgressBar("rmat", edges * (delete ? 2L : 1L), System.err);
+            // Edges are made batch by batch, so memory stays one batch whatever the scale; the
+            // deletions replay the generator from the same seed.
+            final long sent = send(client, bar, edges, false) + (delete ? send(client, bar, edges, true) : 0);
+            bar.finish(String.format(Locale.ROOT, "%,d frames, %,d bytes", client.framesSent(), client.bytesSent()));
+            System.out.println(String.format(Locale.ROOT, "updates=%,d edges=%,d (generated; the server merges "
+                + "repeated edges)", sent, edges));
+        }
         return 0;
+    }
+
+    private long send(final StreamClient client, final ProgressBar bar, final long edges, final boolean deletions)
+        throws IOException {
+        final RmatGenerator generator = new RmatGenerator(scale, seed);
+        final long[] buffer = new long[(int) Math.min(batch, edges)];
+        final long before = deletions ? edges : 0;
+        long sent = 0;
+        for (long b = 0; sent < edges; b++) {
+            final int n = (int) Math.min(buffer.length, edges - sent);
+            for (int i = 0; i < n; i++) {
+                buffer[i] = generator.next();
+            }
+            client.send(deletions ? RmatBatches.deletions(buffer, 0, n, !numeric)
+                : RmatBatches.insertions(buffer, 0, n, !numeric, b));
+            sent += n;
+            bar.update(before + sent, deletions ? "delete" : "insert");
+        }
+        return sent;
     }
 }

@@ -53,11 +53,20 @@ final class StreamCommand implements Callable<Integer> {
              Reader in = InputFiles.open(input);
              StreamClient client = StreamClient.connect(server)) {
             s = streamer.stream(input.toString(), in, client, dead, done -> bar.update(done, "records"));
-            bar.finish(String.format(Locale.ROOT, "%,d updates in %,d batches; %s", s.updates(), s.batches(),
-                dead.summary()));
+            bar.finish(String.format(Locale.ROOT, "%,d updates in %,d batch%s", s.updates(), s.batches(),
+                s.batches() == 1 ? "" : "es"));
+            System.out.println(String.format(Locale.ROOT, "records=%d updates=%d batches=%d rejected=%d",
+                s.records(), s.updates(), s.batches(), s.rejected()));
+            if (dead.count() > 0) {
+                System.out.println("dead letters: " + dead.summary());
+            }
         }
-        System.out.println(String.format(Locale.ROOT, "records=%d updates=%d batches=%d rejected=%d",
-            s.records(), s.updates(), s.batches(), s.rejected()));
+        if (s.records() > 0 && s.updates() == 0) {
+            System.err.println("dikw graph stream: none of the " + s.records() + " records gave an update: does the "
+                + "template " + template + " fit the input? The dead letters " + deadLetters + " say why each "
+                + "record was refused.");
+            return 1;
+        }
         return 0;
     }
 }

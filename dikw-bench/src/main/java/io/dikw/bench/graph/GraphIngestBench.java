@@ -70,6 +70,8 @@ public final class GraphIngestBench {
           --no-tcp              skip the end-to-end runs
           --out FILE            the JSON table (default dikw-out/bench/graph-ingest.json); every insert batch's
                                 time goes to FILE-batches.json and a chart of the rates to FILE.png
+          Columns: "first/last batches/s" are the mean rates of the first and last 5%% of insert batches and
+          "slowdown" their ratio; "slowdown (pooled)" divides the same windows' edges over their time.
         """;
 
     private GraphIngestBench() {
@@ -90,11 +92,11 @@ public final class GraphIngestBench {
         Path out = Path.of("dikw-out/bench/graph-ingest.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--scale" -> scale = Integer.parseInt(value(args, ++i));
-                case "--edge-factor" -> edgeFactor = Integer.parseInt(value(args, ++i));
-                case "--batches" -> batches = Arrays.stream(value(args, ++i).split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--threads" -> threads = Integer.parseInt(value(args, ++i));
-                case "--peer-scale" -> peerScale = Integer.parseInt(value(args, ++i));
+                case "--scale" -> scale = number(args, ++i);
+                case "--edge-factor" -> edgeFactor = number(args, ++i);
+                case "--batches" -> batches = numbers(args, ++i);
+                case "--threads" -> threads = number(args, ++i);
+                case "--peer-scale" -> peerScale = number(args, ++i);
                 case "--no-peers" -> peers = false;
                 case "--no-tcp" -> tcp = false;
                 case "--out" -> out = Path.of(value(args, ++i));
@@ -140,7 +142,7 @@ public final class GraphIngestBench {
         table.note("targets", String.format(Locale.ROOT, ">= %,.0f updates/s in-process (100k batches), >= %,.0f/s over "
             + "TCP with string ids, <= %.0fx slowdown first -> last batch, <= %.0f bytes/edge", TARGET_IN_PROCESS,
             TARGET_TCP, TARGET_SLOWDOWN, TARGET_BYTES_PER_EDGE));
-        table.note("STINGER", "about 73,000 edges/s end to end on this machine (string ids, 100k batches), falling from "
+        table.note("STINGER", "(measured on the 2-core machine of dikw-graph/README.md) about 73,000 edges/s end to end (string ids, 100k batches), falling from "
             + "~230k/s on the first batch to ~43k/s");
         table.note("rmat", "a=" + RmatGenerator.A + " b=" + RmatGenerator.B + " c=" + RmatGenerator.C + " d="
             + RmatGenerator.D + " seed=" + seed);
@@ -167,6 +169,32 @@ public final class GraphIngestBench {
             throw new IllegalArgumentException(args[i - 1] + " needs a value\n" + usage());
         }
         return args[i];
+    }
+
+    private static int number(final String[] args, final int i) {
+        final int[] n = numbers(args, i);
+        if (n.length != 1) {
+            throw new IllegalArgumentException(args[i - 1] + " takes one number, not " + args[i] + "\n" + usage());
+        }
+        return n[0];
+    }
+
+    /** @return the comma-separated whole numbers of option value {@code args[i]}, each at least 1 */
+    private static int[] numbers(final String[] args, final int i) {
+        final String[] parts = value(args, i).split(",");
+        final int[] out = new int[parts.length];
+        for (int p = 0; p < parts.length; p++) {
+            try {
+                out[p] = Integer.parseInt(parts[p].strip());
+            } catch (final NumberFormatException e) {
+                out[p] = 0;
+            }
+            if (out[p] < 1) {
+                throw new IllegalArgumentException(args[i - 1] + " " + args[i] + ": '" + parts[p] + "' is not a whole "
+                    + "number >= 1\n" + usage());
+            }
+        }
+        return out;
     }
 
     private static String usage() {

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
+import java.util.Locale;
 
 /**
  * Sends batches to a graph server's stream port (ours or STINGER's): one frame per batch,
@@ -15,14 +17,17 @@ import java.net.Socket;
  * thread-safe: one client per sending thread.
  */
 public final class StreamClient implements AutoCloseable {
+    private static final int MAX_PORT = 65_535;
     private final Socket socket;
     private final OutputStream out;
+    private final String server;
     private long frames;
     private long bytes;
 
-    private StreamClient(final Socket socket) throws IOException {
+    private StreamClient(final Socket socket, final String server) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
+        this.server = server;
     }
 
     /**
@@ -32,14 +37,18 @@ public final class StreamClient implements AutoCloseable {
      */
     public static StreamClient connect(final String hostPort) throws IOException {
         final int colon = hostPort.lastIndexOf(':');
-        if (colon <= 0 || colon == hostPort.length() - 1) {
-            throw new IllegalArgumentException("server '" + hostPort + "' must be HOST:PORT, e.g. localhost:10102");
+        if (colon <= 0 || colon == hostPort.length() - 1 || hostPort.contains("/")) {
+            throw new IllegalArgumentException("server '" + hostPort + "' must be HOST:PORT (no scheme or path), e.g. "
+                + "localhost:10102");
         }
         final int port;
         try {
             port = Integer.parseInt(hostPort.substring(colon + 1));
         } catch (final NumberFormatException e) {
             throw new IllegalArgumentException("server '" + hostPort + "' has a port that is not a number", e);
+        }
+        if (port < 1 || port > MAX_PORT) {
+            throw new IllegalArgumentException("server '" + hostPort + "' has port " + port + ", outside 1.." + MAX_PORT);
         }
         return connect(hostPort.substring(0, colon), port);
     }
@@ -60,11 +69,15 @@ public final class StreamClient implements AutoCloseable {
             s.close();
             throw new ConnectException("cannot connect to graph server " + host + ":" + port + " (" + e.getMessage()
                 + "); is './dikw graph serve --port " + port + "' running?");
+        } catch (final UnknownHostException e) {
+            s.close();
+            throw new UnknownHostException("unknown host '" + host + "' for graph server " + host + ":" + port
+                + "; check the name, or use an IP address");
         } catch (final IOException e) {
             s.close();
-            throw e;
+            throw new IOException("cannot connect to graph server " + host + ":" + port + ": " + e, e);
         }
-        return new StreamClient(s);
+        return new StreamClient(s, host + ":" + port);
     }
 
     /**
@@ -82,7 +95,12 @@ public final class StreamClient implements AutoCloseable {
      * @throws IOException if the connection fails
      */
     public void sendFrame(final byte[] frame) throws IOException {
-        out.write(frame);
+        try {
+            out.write(frame);
+        } catch (final IOException e) {
+            throw new IOException(String.format(Locale.ROOT, "lost the connection to graph server %s after %,d frames "
+                + "(%s); is it still running? Its log says why it closed a stream.", server, frames, e.getMessage()), e);
+        }
         frames++;
         bytes += frame.length;
     }

@@ -33,12 +33,21 @@ public final class RmatGenerator {
      * @param seed  random seed
      */
     public RmatGenerator(final int scale, final long seed) {
+        this.scale = checkScale(scale);
+        this.mask = (1 << scale) - 1;
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * @param scale log2 of the number of vertices
+     * @return {@code scale}
+     * @throws IllegalArgumentException unless it is 1 to 30
+     */
+    public static int checkScale(final int scale) {
         if (scale < 1 || scale > 30) {
             throw new IllegalArgumentException("scale=" + scale + " must be in [1, 30]");
         }
-        this.scale = scale;
-        this.mask = (1 << scale) - 1;
-        this.random = new SplittableRandom(seed);
+        return scale;
     }
 
     /** @return the number of vertices, {@code 2^scale} */

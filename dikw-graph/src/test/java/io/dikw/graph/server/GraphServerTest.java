@@ -116,6 +116,8 @@ class GraphServerTest {
             assertThat(server.store().edgeCount()).isEqualTo(1);
             assertThat(server.counters().rejectedUpdates()).containsEntry("name-too-long", 1L)
                 .containsEntry("id-cap", 2L).containsEntry("unknown-type", 1L);
+            assertThat(new HealthLine(server).next())
+                .contains("rejected=4 {id-cap=2, name-too-long=1, unknown-type=1} closed={end-of-session=1}");
         }
     }
 
