@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "stream", mixinStandardHelpOptions = true,
     description = {"Read records (JSON lines, or CSV rows with a .csv template), turn each into edges with a template "
         + "of STINGER $ keywords, and send them to a graph server in batches.",
-        "Example: ./dikw graph stream --server localhost:10102 --template examples/graph/tweets.template.json "
-            + "--input tweets.jsonl.gz",
+        "Example: ./dikw graph stream --server localhost:10102 \\",
+        "  --template examples/graph/tweets.template.json --input tweets.jsonl.gz",
         "Records the template cannot use are counted and written to --dead-letters with their line and reason."})
 final class StreamCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "HOST:PORT", description = "The graph server's stream port.")

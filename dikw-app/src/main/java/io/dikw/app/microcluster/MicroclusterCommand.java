@@ -49,8 +49,8 @@ public final class MicroclusterCommand implements Runnable {
             + "the centre, label mix).",
             "Writes per-batch metrics (processing time, scheduling delay, SSQ, purity, NMI) to batches.jsonl and a chart "
             + "to batches.png in the output directory.",
-            "Example: ./dikw generate kdd --count 500000 --out kdd.csv && ./dikw microcluster run --input kdd.csv "
-            + "--preset kdd99 --q 50 --k 5 --window 70s --parallelism 2"})
+            "Example: ./dikw generate kdd --count 500000 --out kdd.csv && \\",
+            "  ./dikw microcluster run --input kdd.csv --preset kdd99 --q 50 --k 5 --window 70s --parallelism 2"})
     static final class Run implements Callable<Integer> {
         @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE",
             description = "Numeric CSV (plain or gzip).")
