@@ -51,9 +51,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final ServerConfig config = new ServerConfig(port, maxVertices,
-            threads == null ? Runtime.getRuntime().availableProcessors() : threads, queue,
-            (int) Math.min(Integer.MAX_VALUE - 8L, maxFrameMb * (1L << 20)), checkpointDir, checkpointEvery);
+        final ServerConfig config = config();
         final GraphServer server = GraphServer.start(config, line -> {
             System.out.println(line);
             System.out.flush();
@@ -84,5 +82,27 @@ final class ServeCommand implements Callable<Integer> {
         }, "graph-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * @return the server settings from the options
+     * @throws IllegalArgumentException naming the first bad option in its own units
+     */
+    ServerConfig config() {
+        check(port >= 0 && port <= 65535, "--port " + port + " must be in 0..65535 (0 picks a free port)");
+        check(maxVertices >= 1, "--max-vertices " + maxVertices + " must be >= 1");
+        check(threads == null || threads >= 1, "--threads " + threads + " must be >= 1");
+        check(queue >= 1, "--queue " + queue + " must be >= 1");
+        check(maxFrameMb >= 1, "--max-frame-mb " + maxFrameMb + " must be >= 1");
+        check(checkpointEvery >= 0, "--checkpoint-every " + checkpointEvery + " must be >= 0 (0: only on shutdown)");
+        return new ServerConfig(port, maxVertices,
+            threads == null ? Runtime.getRuntime().availableProcessors() : threads, queue,
+            (int) Math.min(Integer.MAX_VALUE - 8L, maxFrameMb * (1L << 20)), checkpointDir, checkpointEvery).validate();
+    }
+
+    private static void check(final boolean ok, final String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
     }
 }

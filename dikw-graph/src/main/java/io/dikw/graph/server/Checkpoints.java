@@ -4,14 +4,21 @@ import io.dikw.graph.names.Names;
 import io.dikw.graph.store.GraphStore;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -32,8 +40,9 @@ import java.util.zip.CheckedOutputStream;
  *  "DKWGCKPT" (8 bytes) | version (int) | names | graph | CRC32C of all before (long)
  * </pre>
  *
- * Loading takes the newest file whose checksum holds and skips (and logs) any other.
- * The two newest checkpoints are kept; older ones are deleted.
+ * Loading takes the newest file whose checksum holds and skips (and reports) any other.
+ * The two newest checkpoints are kept; older ones are deleted. A server {@linkplain #lock() locks}
+ * the directory through {@code .lock} so that two servers never write into one directory.
  */
 public final class Checkpoints {
     private static final System.Logger LOG = System.getLogger(Checkpoints.class.getName());
@@ -42,12 +51,71 @@ public final class Checkpoints {
     private static final String PREFIX = "checkpoint-";
     private static final String SUFFIX = ".graph";
     private static final int KEEP = 2;
+    /** The lock file a server holds in its checkpoint directory. */
+    public static final String LOCK_FILE = ".lock";
 
     private final Path dir;
 
     /** @param dir the checkpoint directory (created when needed) */
     public Checkpoints(final Path dir) {
         this.dir = dir;
+    }
+
+    /**
+     * Makes sure the directory exists and is writable, then locks it for this process until the returned
+     * handle is closed ({@link FileChannel#tryLock} on {@value #LOCK_FILE}; the OS releases it if the process dies).
+     *
+     * @return the lock; close it to release the directory
+     * @throws IOException saying what is wrong: not a directory, cannot be created, not writable, or in use
+     */
+    public Closeable lock() throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("checkpoint dir " + dir + " is not a directory; pick a directory with "
+                + "--checkpoint-dir (it is created if missing)");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (final IOException e) {
+            throw new IOException("cannot create checkpoint dir " + dir + ": " + describe(e)
+                + "; pick another --checkpoint-dir", e);
+        }
+        final Path lockFile = dir.resolve(LOCK_FILE);
+        final FileChannel channel;
+        try {
+            Files.delete(Files.createTempFile(dir, ".probe-", ".tmp"));
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (final IOException e) {
+            throw new IOException("checkpoint dir " + dir + " is not writable: " + describe(e)
+                + "; fix its permissions or pick another --checkpoint-dir", e);
+        }
+        FileLock lock = null;
+        try {
+            lock = channel.tryLock();
+        } catch (final OverlappingFileLockException e) {
+            // held by this JVM already: in use all the same
+        } catch (final IOException e) {
+            channel.close();
+            throw new IOException("cannot lock " + lockFile + ": " + describe(e), e);
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("checkpoint dir " + dir + " is in use by another graph server (lock file "
+                + lockFile + "); stop that server or pick another --checkpoint-dir");
+        }
+        return channel::close; // closing the channel releases the lock
+    }
+
+    private static String describe(final IOException e) {
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied on " + a.getFile();
+        } else if (e instanceof NoSuchFileException n) {
+            return n.getFile() + " does not exist";
+        } else if (e instanceof FileAlreadyExistsException f) {
+            return f.getFile() + " exists and is not a directory";
+        } else if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** A loaded checkpoint. @param file where from @param store the graph @param names the names */
@@ -94,7 +162,7 @@ public final class Checkpoints {
     }
 
     /**
-     * Loads the newest valid checkpoint.
+     * Loads the newest valid checkpoint, logging each one skipped as a warning.
      *
      * @param maxVertices the cap for the loaded store
      * @param threads     apply threads for the loaded store
@@ -102,13 +170,27 @@ public final class Checkpoints {
      * @throws IOException if the directory cannot be listed
      */
     public Optional<Loaded> loadLatest(final int maxVertices, final int threads) throws IOException {
+        return loadLatest(maxVertices, threads, line -> LOG.log(System.Logger.Level.WARNING, line));
+    }
+
+    /**
+     * Loads the newest valid checkpoint.
+     *
+     * @param maxVertices the cap for the loaded store
+     * @param threads     apply threads for the loaded store
+     * @param skipped     receives one line per checkpoint skipped, with the reason
+     * @return the checkpoint, or empty if the directory holds no valid one
+     * @throws IOException if the directory cannot be listed
+     */
+    public Optional<Loaded> loadLatest(final int maxVertices, final int threads, final Consumer<String> skipped)
+        throws IOException {
         final List<Path> all = list();
         for (int i = all.size() - 1; i >= 0; i--) {
             final Path file = all.get(i);
             try {
                 return Optional.of(load(file, maxVertices, threads));
             } catch (final IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "skipping checkpoint " + file + ": " + e.getMessage());
+                skipped.accept("skipping checkpoint " + file + ": " + e.getMessage());
             }
         }
         return Optional.empty();

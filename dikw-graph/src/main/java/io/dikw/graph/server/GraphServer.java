@@ -9,6 +9,7 @@ import io.dikw.graph.wire.Frames;
 import io.dikw.graph.wire.ScannedBatch;
 import io.dikw.graph.wire.WireException;
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -48,6 +49,7 @@ public final class GraphServer implements AutoCloseable {
     private final BlockingQueue<EdgeBatch> queue;
     private final Checkpoints checkpoints;
     private final Consumer<String> log;
+    private final Closeable dirLock;
     private final ServerSocket serverSocket;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong pending = new AtomicLong();
@@ -61,23 +63,17 @@ public final class GraphServer implements AutoCloseable {
     private volatile long lastCheckpointBatches = -1;
 
     private GraphServer(final ServerConfig config, final GraphStore store, final Names names,
-        final Consumer<String> log) throws IOException {
+        final Checkpoints checkpoints, final Closeable dirLock, final ServerSocket serverSocket,
+        final Consumer<String> log) {
         this.config = config;
         this.store = store;
         this.names = names;
         this.log = log;
         this.resolver = new BatchResolver(names, config.maxVertices(), counters);
         this.queue = new ArrayBlockingQueue<>(config.queueBatches());
-        this.checkpoints = config.checkpointDir() == null ? null : new Checkpoints(config.checkpointDir());
-        this.serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
-        try {
-            serverSocket.bind(new InetSocketAddress(config.port()));
-        } catch (final IOException e) {
-            store.close();
-            throw new IOException("cannot listen on port " + config.port() + ": " + e.getMessage()
-                + "; is another server running there? pick another with --port", e);
-        }
+        this.checkpoints = checkpoints;
+        this.dirLock = dirLock;
+        this.serverSocket = serverSocket;
         acceptor = new Thread(this::acceptLoop, "graph-accept");
         applier = new Thread(this::applyLoop, "graph-applier");
         acceptor.setDaemon(true);
@@ -86,39 +82,93 @@ public final class GraphServer implements AutoCloseable {
 
     /**
      * Starts a server, from the latest checkpoint in {@code config.checkpointDir()} if there is one.
+     * The checkpoint directory is locked and the port bound before the checkpoint is loaded, so a
+     * server that cannot run fails at once.
      *
      * @param config settings
-     * @param log    receives one line per notable event (restores, checkpoints, closed connections)
+     * @param log    receives one line per notable event (restores, skipped checkpoints, checkpoints,
+     *               closed connections)
      * @return the running server
-     * @throws IOException if the port cannot be bound or the checkpoint directory cannot be read
+     * @throws IOException if the checkpoint directory is unusable or in use by another server, or the
+     *                     port cannot be bound
      */
     public static GraphServer start(final ServerConfig config, final Consumer<String> log) throws IOException {
         config.validate();
         Objects.requireNonNull(log, "log");
+        final Path dir = config.checkpointDir();
+        final Checkpoints checkpoints = dir == null ? null : new Checkpoints(dir);
+        final Closeable dirLock = checkpoints == null ? null : checkpoints.lock();
+        ServerSocket socket = null;
         GraphStore store = null;
-        Names names = null;
-        if (config.checkpointDir() != null) {
-            final Optional<Checkpoints.Loaded> loaded = new Checkpoints(config.checkpointDir())
-                .loadLatest(config.maxVertices(), config.applyThreads());
-            if (loaded.isPresent()) {
-                store = loaded.get().store();
-                names = loaded.get().names();
-                log.accept("restored " + loaded.get().file() + ": vertices=" + store.vertexCount() + " edges="
-                    + store.edgeCount() + " digest=" + GraphDigest.hex(GraphDigest.of(store, names)));
+        boolean started = false;
+        try {
+            socket = bind(config.port());
+            Names names = null;
+            if (checkpoints != null) {
+                final int[] skipped = {0};
+                final Optional<Checkpoints.Loaded> loaded = checkpoints.loadLatest(config.maxVertices(),
+                    config.applyThreads(), line -> {
+                        skipped[0]++;
+                        log.accept(line);
+                    });
+                if (loaded.isPresent()) {
+                    store = loaded.get().store();
+                    names = loaded.get().names();
+                    log.accept("restored " + loaded.get().file() + ": vertices=" + store.vertexCount() + " edges="
+                        + store.edgeCount() + " digest=" + GraphDigest.hex(GraphDigest.of(store, names)));
+                } else if (skipped[0] == 0) {
+                    log.accept("no checkpoint in " + dir + "; starting with an empty graph");
+                } else {
+                    log.accept("no readable checkpoint in " + dir + " (" + skipped[0]
+                        + " skipped, see above); starting with an empty graph");
+                }
+            }
+            if (store == null) {
+                store = new GraphStore(config.maxVertices(), config.applyThreads());
+                names = new Names(config.maxVertices());
+            }
+            final GraphServer server = new GraphServer(config, store, names, checkpoints, dirLock, socket, log);
+            if (store.batchesApplied() > 0) {
+                server.lastCheckpointBatches = 0; // the restored graph is on disk already
+            }
+            server.acceptor.start();
+            server.applier.start();
+            started = true;
+            log.accept("graph server listening on port " + server.port()
+                + " (stream protocol: STINGER StingerBatch frames)");
+            return server;
+        } finally {
+            if (!started) {
+                closeQuietly(socket);
+                if (store != null) {
+                    store.close();
+                }
+                closeQuietly(dirLock);
             }
         }
-        if (store == null) {
-            store = new GraphStore(config.maxVertices(), config.applyThreads());
-            names = new Names(config.maxVertices());
+    }
+
+    private static ServerSocket bind(final int port) throws IOException {
+        final ServerSocket socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return socket;
+        } catch (final IOException e) {
+            socket.close();
+            throw new IOException("cannot listen on port " + port + ": " + e.getMessage()
+                + "; is another server running there? pick another with --port", e);
         }
-        final GraphServer server = new GraphServer(config, store, names, log);
-        if (store.batchesApplied() > 0) {
-            server.lastCheckpointBatches = 0; // the restored graph is on disk already
+    }
+
+    private static void closeQuietly(final Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (final IOException e) {
+                // already failing: the first error is the one to report
+            }
         }
-        server.acceptor.start();
-        server.applier.start();
-        log.accept("graph server listening on port " + server.port() + " (stream protocol: STINGER StingerBatch frames)");
-        return server;
     }
 
     /** @return the port the stream socket listens on */
@@ -315,23 +365,32 @@ public final class GraphServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting and reading, applies what is queued, writes a final checkpoint and stops. */
+    /**
+     * Stops accepting and reading, applies what is queued, writes a final checkpoint, releases the
+     * checkpoint directory and stops.
+     */
     @Override
     public void close() throws IOException {
         if (!running) {
             return;
         }
         running = false;
-        serverSocket.close();
-        for (final Socket s : connections) {
-            s.close();
-        }
         try {
-            applier.join(TimeUnit.MINUTES.toMillis(1));
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
+            serverSocket.close();
+            for (final Socket s : connections) {
+                s.close();
+            }
+            try {
+                applier.join(TimeUnit.MINUTES.toMillis(1));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checkpointQuietly();
+            store.close();
+        } finally {
+            if (dirLock != null) {
+                dirLock.close();
+            }
         }
-        checkpointQuietly();
-        store.close();
     }
 }
