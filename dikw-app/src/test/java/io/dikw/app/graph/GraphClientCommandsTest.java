@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dikw.app.CliRun;
 import io.dikw.graph.server.GraphServer;
 import io.dikw.graph.server.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +71,42 @@ class GraphClientCommandsTest {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("rejected=1", "dead letters: 1 rejected (", dead.toString());
         }
+    }
+
+    @Test
+    void aCutGzipInputSendsWhatCameBeforeAndSaysWhereItBroke() throws Exception {
+        final StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            rows.append("caller").append(i % 97).append(",callee").append(i % 89).append(",1700000000,").append(i)
+                .append('\n');
+        }
+        final ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(rows.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        final byte[] whole = zipped.toByteArray();
+        final Path cut = dir.resolve("cut.csv.gz");
+        Files.write(cut, Arrays.copyOf(whole, whole.length * 3 / 4));
+        try (GraphServer server = GraphServer.start(ServerConfig.defaults().withPort(0), line -> { })) {
+            final CliRun r = CliRun.run("graph", "stream", "--server", "localhost:" + server.port(), "--template",
+                EXAMPLES.resolve("calls.template.csv").toString(), "--input", cut.toString(), "--batch", "1000",
+                "--dead-letters", dir.resolve("dead.jsonl").toString());
+            assertThat(r.code()).isNotZero();
+            assertThat(r.err()).contains("input " + cut + " broke off after line ", "updates before it were sent");
+            final long sent = Long.parseLong(r.err().replaceAll("(?s).*the ([0-9,]+) updates before.*", "$1")
+                .replace(",", ""));
+            assertThat(sent).isPositive().isLessThan(20_000);
+            awaitUpdates(server, sent);
+            assertThat(server.counters().updatesApplied()).isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void aTemplateThatIsADirectoryIsNamed() {
+        final CliRun r = CliRun.run("graph", "stream", "--server", "localhost:1", "--template", EXAMPLES.toString(),
+            "--input", EXAMPLES.resolve("calls.csv").toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.err()).contains("cannot read template " + EXAMPLES + ": it is a directory");
     }
 
     private static void awaitUpdates(final GraphServer server, final long updates) throws InterruptedException {

@@ -7,6 +7,7 @@ import io.dikw.graph.template.TemplateException;
 import io.dikw.graph.wire.StingerBatch;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 
@@ -67,7 +68,7 @@ public final class RecordStreamer {
         long batches = 0;
         long rejected = 0;
         String line;
-        while ((line = lines.readLine()) != null) {
+        while ((line = readLine(lines, source, batch, client, updates, batches)) != null) {
             records++;
             if (line.isBlank()) {
                 continue;
@@ -102,6 +103,25 @@ public final class RecordStreamer {
         }
         progress.accept(records);
         return new Summary(records, updates, batches, rejected);
+    }
+
+    /**
+     * @return the next line, or null at the end
+     * @throws IOException if the input breaks off (a cut gzip, a read error): the updates gathered
+     *     before it are sent first, and the message says where it broke and what was sent
+     */
+    private static String readLine(final BoundedLineReader lines, final String source, final StingerBatch gathered,
+        final StreamClient client, final long updates, final long batches) throws IOException {
+        try {
+            return lines.readLine();
+        } catch (final IOException e) {
+            if (!gathered.isEmpty()) {
+                client.send(gathered);
+            }
+            throw new IOException(String.format(Locale.ROOT, "input %s broke off after line %,d (%s); the %,d updates "
+                + "before it were sent in %,d batches", source, lines.lineNumber(), e.getMessage(),
+                updates + gathered.size(), batches + (gathered.isEmpty() ? 0 : 1)), e);
+        }
     }
 
     private StingerBatch newBatch() {

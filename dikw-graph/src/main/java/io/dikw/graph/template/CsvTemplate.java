@@ -55,6 +55,13 @@ public final class CsvTemplate implements RecordTemplate {
             if (!any) {
                 throw new TemplateException("bad-template", "line " + lineNumber + " binds no column to a keyword");
             }
+            final List<Keyword> all = new ArrayList<>(constants);
+            columns.forEach(all::addAll);
+            try {
+                Keyword.checkGroups(all);
+            } catch (final TemplateException e) {
+                throw new TemplateException("bad-template", "line " + lineNumber + ": " + e.getMessage());
+            }
             while (columns.get(columns.size() - 1).isEmpty()) {
                 columns.remove(columns.size() - 1);
             }

@@ -78,6 +78,14 @@ public final class JsonTemplate implements RecordTemplate {
                     throw new TemplateException("bad-template", "template object #" + (shapes.size() + 1)
                         + " has no keyword taken from the record (keywords are strings like \"$source_str1\")");
                 }
+                final List<Keyword> all = new ArrayList<>(constants);
+                bindings.forEach(b -> all.addAll(b.keywords()));
+                try {
+                    Keyword.checkGroups(all);
+                } catch (final TemplateException e) {
+                    throw new TemplateException("bad-template", "template object #" + (shapes.size() + 1) + ": "
+                        + e.getMessage());
+                }
                 shapes.add(new Shape(bindings, constants, pairwise));
             }
         } catch (final JsonProcessingException e) {
@@ -112,7 +120,11 @@ public final class JsonTemplate implements RecordTemplate {
                 compile(node.get(0), path, bindings, constants);
                 path.remove(path.size() - 1);
             }
-        } else if (node.isTextual() && node.asText().startsWith("$")) {
+        } else if (node.isTextual() && !node.asText().trim().startsWith("$") && node.asText().contains("$")) {
+            throw new TemplateException("bad-template", "the value '" + node.asText() + "' at " + String.join(".", path)
+                + " mixes $keywords with other words; write every word as a keyword, e.g. \"$source_str1 "
+                + "$destination_str1\"");
+        } else if (node.isTextual() && node.asText().trim().startsWith("$")) {
             final List<Keyword> fromRecord = new ArrayList<>();
             for (final String token : node.asText().trim().split("\\s+")) {
                 final Keyword k = Keyword.parse(token);

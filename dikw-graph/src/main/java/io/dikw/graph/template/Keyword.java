@@ -1,6 +1,13 @@
 package io.dikw.graph.template;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One STINGER template keyword: {@code $field[group][=constant]}, e.g. {@code $source_str1} or
@@ -37,6 +44,40 @@ public record Keyword(Field field, int group, String constant) {
         Field(final boolean numeric) {
             this.numeric = numeric;
         }
+    }
+
+    /**
+     * Checks that every group that describes an edge or a destination also has a source: a group
+     * without one can never give an update, so it is a mistake in the template (often a lost
+     * {@code $} or a wrong group number).
+     *
+     * @param keywords the keywords of one template object or row
+     * @throws TemplateException ({@code bad-template}) naming the group and its keywords
+     */
+    public static void checkGroups(final Collection<Keyword> keywords) {
+        final Map<Integer, List<String>> withoutSource = new TreeMap<>();
+        final Set<Integer> sourced = new HashSet<>();
+        for (final Keyword k : keywords) {
+            if (k.field() == Field.SOURCE || k.field() == Field.SOURCE_STR) {
+                sourced.add(k.group());
+            } else if (!k.field().name().startsWith("SOURCE")) {
+                withoutSource.computeIfAbsent(k.group(), g -> new ArrayList<>()).add(k.token());
+            }
+        }
+        withoutSource.keySet().removeAll(sourced);
+        if (!withoutSource.isEmpty()) {
+            final Map.Entry<Integer, List<String>> g = withoutSource.entrySet().iterator().next();
+            final String n = g.getKey() == 0 ? "" : String.valueOf(g.getKey());
+            throw new TemplateException("bad-template", "group " + g.getKey() + " has " + String.join(" ", g.getValue())
+                + " but no $source_str" + n + " or $source" + n + ", so it can never give an update (a lost $ or a "
+                + "wrong group number?)");
+        }
+    }
+
+    /** @return the keyword as written, e.g. {@code $type_str1=mentioned} */
+    public String token() {
+        return "$" + field.name().toLowerCase(Locale.ROOT) + (group == 0 ? "" : String.valueOf(group))
+            + (constant == null ? "" : "=" + constant);
     }
 
     /**

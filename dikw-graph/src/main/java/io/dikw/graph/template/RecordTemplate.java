@@ -37,6 +37,9 @@ public interface RecordTemplate {
         } catch (final NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "template file not found (absolute: "
                 + file.toAbsolutePath() + "); examples are in examples/graph/");
+        } catch (final IOException e) {
+            throw new IOException("cannot read template " + file + (Files.isDirectory(file) ? ": it is a directory; "
+                + "give a template file, e.g. examples/graph/tweets.template.json" : ": " + e.getMessage()), e);
         }
         try {
             return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? CsvTemplate.parse(text)

@@ -8,6 +8,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -36,15 +38,18 @@ class StreamClientTest {
     @Test
     void aLostConnectionSaysWhichServerAndHowFarTheStreamGot() throws Exception {
         try (ServerSocket listener = new ServerSocket(0)) {
+            final CountDownLatch connected = new CountDownLatch(1);
             final Thread closer = new Thread(() -> {
                 try (Socket accepted = listener.accept()) {
+                    connected.await(10, TimeUnit.SECONDS);
                     accepted.setSoLinger(true, 0); // reset, as a server that dies does
-                } catch (final IOException e) {
+                } catch (final IOException | InterruptedException e) {
                     // the test fails on its own if no connection came
                 }
             });
             closer.start();
             final StreamClient client = StreamClient.connect("localhost", listener.getLocalPort());
+            connected.countDown();
             closer.join(10_000);
             final StingerBatch ping = StingerBatch.ping();
             assertThatThrownBy(() -> {

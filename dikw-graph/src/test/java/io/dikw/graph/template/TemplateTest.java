@@ -97,6 +97,26 @@ class TemplateTest {
         assertThatThrownBy(() -> CsvTemplate.parse("a,b")).hasMessageContaining("line 1");
     }
 
+    @Test
+    void aGroupWithoutASourceIsRefusedWhenTheTemplateLoads() {
+        assertThatThrownBy(() -> JsonTemplate.parse("{\"a\":\"$source_str1\", \"b\":\"$destination_str2\"}"))
+            .isInstanceOf(TemplateException.class).hasMessageContaining("template object #1: group 2 has "
+                + "$destination_str2 but no $source_str2 or $source2");
+        assertThatThrownBy(() -> CsvTemplate.parse("$source_str1,$destination_str1\n$destination1,$weight1"))
+            .hasMessageContaining("line 2: group 1 has $destination1 $weight1 but no $source_str1");
+        assertThatThrownBy(() -> JsonTemplate.parse("{\"a\":\"$source_str1\", \"_c\":\"$type_str3=x\"}"))
+            .hasMessageContaining("group 3 has $type_str3=x but no");
+        // a source alone gives vertex updates: that is a template
+        assertThat(JsonTemplate.parse("{\"a\":\"$source_str1\", \"_c\":\"$source_type1=user\"}")).isNotNull();
+    }
+
+    @Test
+    void aValueThatMixesKeywordsWithOtherWordsIsRefused() {
+        assertThatThrownBy(() -> JsonTemplate.parse("{\"u\":{\"n\":\"source_str1 $destination_str1\"}}"))
+            .isInstanceOf(TemplateException.class)
+            .hasMessageContaining("the value 'source_str1 $destination_str1' at u.n mixes $keywords with other words");
+    }
+
     @Property(tries = 300)
     void jsonTemplateNeverFailsOtherThanWithATemplateException(@ForAll @StringLength(max = 200) final String junk,
         @ForAll @Size(max = 4) final java.util.List<@StringLength(max = 8) String> names) throws Exception {
