@@ -72,7 +72,9 @@ public final class GenerateCommand implements Runnable {
                 stats = new TweetStreamGenerator(config).write(tweets, labelWriter, done -> bar.update(done, ""));
             }
             bar.finish(String.format(Locale.ROOT, "%,d tweets", count));
-            System.err.println(stats);
+            System.err.println(String.format(Locale.ROOT, "%,d tweets: %,d background, %,d retweets, %,d quotes, "
+                + "%,d replies; times %s to %s", stats.tweets(), stats.background(), stats.retweets(), stats.quotes(),
+                stats.replies(), stats.first(), stats.last()));
             System.err.println("tweets: " + out + "\nlabels: " + labelsFile);
             return 0;
         }

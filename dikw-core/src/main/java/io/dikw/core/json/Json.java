@@ -1,6 +1,7 @@
 package io.dikw.core.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,7 +28,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.TimeZone;
 import java.util.function.Function;
 
@@ -46,6 +49,8 @@ import java.util.function.Function;
  * </ul>
  */
 public final class Json {
+    /** Jackson's note on where a location's source was, up to the line and column. */
+    private static final Pattern SOURCE_IN_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; (?=line: )");
 
     private static final ObjectMapper MAPPER = newMapper();
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
@@ -73,6 +78,14 @@ public final class Json {
     }
 
     /**
+     * What is wrong with a record that is not JSON, in Jackson's words without its notes on where
+     * the source was (e.g. {@code [Source: REDACTED ...; line: 1, column: 58]} becomes
+     * {@code [line: 1, column: 58]}), for dead letters and error messages.
+     *
+     * @param e the parse error
+     * @return its message, short
+     */
+    /**
      * Writes {@code value} to {@code file} as pretty-printed UTF-8 JSON with a final newline, for
      * result and benchmark files. Parent directories are created. The JSON goes to a temporary
      * file next to the target which then replaces it, so readers never see a half-written file.
@@ -81,6 +94,10 @@ public final class Json {
      * @param value the value to serialize.
      * @throws IOException if the value cannot be serialized or the file cannot be written.
      */
+    public static String problem(final JsonProcessingException e) {
+        return SOURCE_IN_LOCATION.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("[");
+    }
+
     public static void writeFile(final Path file, final Object value) throws IOException {
         Objects.requireNonNull(file, "file");
         final Path absolute = file.toAbsolutePath();
@@ -91,6 +108,7 @@ public final class Json {
         final String json = PRETTY.writeValueAsString(value);
         final Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
+            readableByAll(tmp); // a temporary file is private; a result file is not
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 out.write(json);
                 out.write('\n');
@@ -102,6 +120,14 @@ public final class Json {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void readableByAll(final Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (final UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults stand
         }
     }
 

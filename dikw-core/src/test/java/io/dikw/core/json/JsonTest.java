@@ -2,13 +2,16 @@ package io.dikw.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,5 +80,21 @@ class JsonTest {
         Json.writeFile(file, new Point("a", 1));
         Json.writeFile(file, new Point("b", 2));
         assertThat(Json.mapper().readValue(file.toFile(), Point.class)).isEqualTo(new Point("b", 2));
+    }
+
+    @Test
+    void aParseProblemIsToldWithoutJacksonsNoteOnTheSource() {
+        final JsonProcessingException e = catchThrowableOfType(() -> Json.mapper().readTree("{\"a\": [1, 2"),
+            JsonProcessingException.class);
+        assertThat(Json.problem(e)).contains("[line: 1, column: ").doesNotContain("Source", "REDACTED");
+    }
+
+    @Test
+    void aWrittenFileIsReadableByAllAsResultFilesAre(@TempDir final Path dir) throws Exception {
+        final Path file = dir.resolve("out.json");
+        Json.writeFile(file, Map.of("a", 1));
+        Assumptions.assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
     }
 }

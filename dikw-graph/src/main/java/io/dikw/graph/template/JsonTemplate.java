@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dikw.core.json.Json;
 import io.dikw.graph.wire.StingerBatch;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public final class JsonTemplate implements RecordTemplate {
         try {
             root = MAPPER.readTree(record);
         } catch (final JsonProcessingException e) {
-            throw new TemplateException("malformed-json", "not valid JSON: " + e.getOriginalMessage());
+            throw new TemplateException("malformed-json", "not valid JSON: " + Json.problem(e));
         }
         if (root == null || !root.isObject()) {
             throw new TemplateException("malformed-json", "a record must be a JSON object");

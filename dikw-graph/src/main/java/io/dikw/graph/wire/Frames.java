@@ -125,9 +125,26 @@ public final class Frames {
         }
         final long len = ((long) b0 << 24) | (b1 << 16) | (b2 << 8) | b3;
         if (len > maxBodyBytes) {
-            throw new WireException("oversized-frame", "frame length=" + len + " exceeds maxBodyBytes=" + maxBodyBytes);
+            throw new WireException("oversized-frame", "frame length=" + len + " exceeds maxBodyBytes=" + maxBodyBytes
+                + textHint(b0, b1, b2, b3));
         }
         return (int) len;
+    }
+
+    /**
+     * @return when a frame's length bytes are printable text, a hint that the peer speaks another
+     *     protocol (an HTTP request starts "GET "), else ""
+     */
+    static String textHint(final int... lengthBytes) {
+        final StringBuilder text = new StringBuilder();
+        for (final int b : lengthBytes) {
+            if (b < 0x20 || b > 0x7E) {
+                return "";
+            }
+            text.append((char) b);
+        }
+        return " (its length bytes read \"" + text + "\": the peer sends text, maybe HTTP; this port takes "
+            + "StingerBatch frames, a 4-byte big-endian length and a protobuf body)";
     }
 
     private static void readBody(final InputStream in, final byte[] into, final int len) throws IOException {

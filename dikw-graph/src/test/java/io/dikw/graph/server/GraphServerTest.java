@@ -11,6 +11,7 @@ import io.dikw.graph.wire.StingerBatch;
 import io.dikw.graph.wire.VertexUpdate;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,13 +92,22 @@ class GraphServerTest {
                 huge.getOutputStream().write(new byte[] {0, 0x10, 0, 0});
                 awaitClosed(server, "oversized-frame");
             }
+            try (Socket http = new Socket("localhost", server.port())) {
+                http.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (server.counters().closedConnections().getOrDefault("oversized-frame", 0L) < 2
+                    && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+            }
             good.send(named("b", "c"));
             good.close();
             awaitClosed(server, "end-of-session");
             assertThat(server.awaitApplied(10_000)).isTrue();
             assertThat(server.store().edgeCount()).isEqualTo(2);
             assertThat(server.counters().closedConnections())
-                .containsEntry("malformed-batch", 1L).containsEntry("oversized-frame", 1L);
+                .containsEntry("malformed-batch", 1L).containsEntry("oversized-frame", 2L);
+            assertThat(log).anyMatch(l -> l.contains("length bytes read \"GET \": the peer sends text, maybe HTTP"));
             assertThat(log).anyMatch(l -> l.contains("oversized-frame") && l.contains("exceeds maxBodyBytes=1024"));
         }
     }

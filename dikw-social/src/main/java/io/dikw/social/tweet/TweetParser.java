@@ -92,9 +92,9 @@ public final class TweetParser {
             return node;
         } catch (final JsonProcessingException e) {
             if (e.getLocation() == null) {
-                throw new TweetFormatException(Reason.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage());
+                throw new TweetFormatException(Reason.MALFORMED_JSON, "not valid JSON: " + Json.problem(e));
             }
-            throw new TweetFormatException(Reason.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage()
+            throw new TweetFormatException(Reason.MALFORMED_JSON, "not valid JSON: " + Json.problem(e)
                 + " at column " + e.getLocation().getColumnNr());
         }
     }
