@@ -30,7 +30,7 @@ public final class HealthLine {
         final long total = rejected.values().stream().mapToLong(Long::longValue).sum();
         return String.format(Locale.ROOT, "vertices=%,d edges=%,d batches=%,d updates/s=%,.0f queue=%d/%d streams=%d "
                 + "rejected=%,d%s closed=%s", server.store().vertexCount(), server.store().edgeCount(),
-            c.batchesApplied(), rate, server.queued(), server.queueCapacity(), c.connectionsOpen(), total,
+            server.store().batchesApplied(), rate, server.queued(), server.queueCapacity(), c.connectionsOpen(), total,
             total == 0 ? "" : " " + rejected, c.closedConnections());
     }
 }

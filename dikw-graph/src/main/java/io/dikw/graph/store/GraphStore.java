@@ -99,7 +99,7 @@ public final class GraphStore implements GraphView, AutoCloseable {
         return hookFailures.get();
     }
 
-    /** @return batches applied since this store was made */
+    /** @return batches applied to this graph, counted on across checkpoints and restarts */
     public long batchesApplied() {
         lock.readLock().lock();
         try {

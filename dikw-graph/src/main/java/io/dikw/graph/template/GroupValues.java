@@ -44,7 +44,12 @@ final class GroupValues {
         if (!k.field().numeric) {
             value = raw;
         } else {
-            value = number(k.field(), raw, isNumber, where);
+            final long n = number(k.field(), raw, isNumber, where);
+            if (k.field() == Keyword.Field.WEIGHT && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
+                throw new TemplateException("bad-field", "$weight at " + where + " is " + n
+                    + ", beyond the 32-bit range of edge weights (the server would refuse the edge)");
+            }
+            value = n;
         }
         groups.computeIfAbsent(k.group(), g -> new EnumMap<>(Keyword.Field.class))
             .computeIfAbsent(k.field(), f -> new ArrayList<>()).add(value);

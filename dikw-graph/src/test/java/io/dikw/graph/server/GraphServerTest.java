@@ -193,6 +193,8 @@ class GraphServerTest {
             assertThat(GraphDigest.of(again.store(), again.names())).isEqualTo(digest);
             assertThat(again.store().edgeCount()).isEqualTo(2);
             assertThat(log).anyMatch(l -> l.startsWith("restored"));
+            assertThat(new HealthLine(again).next()).as("batches count on across a restart, as checkpoints do")
+                .contains("edges=2 batches=1 ");
         }
     }
 }

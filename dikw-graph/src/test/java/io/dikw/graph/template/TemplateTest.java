@@ -111,6 +111,18 @@ class TemplateTest {
     }
 
     @Test
+    void anEdgeWeightBeyond32BitsIsABadFieldOfTheRecord() throws Exception {
+        final RecordTemplate t = RecordTemplate.load(EXAMPLES.resolve("calls.template.csv"));
+        final StingerBatch b = new StingerBatch();
+        assertThatThrownBy(() -> t.extract("gina,hal,1700000600,99999999999", b))
+            .extracting(e -> ((TemplateException) e).reason()).isEqualTo("bad-field");
+        assertThatThrownBy(() -> t.extract("gina,hal,1700000600,99999999999", b))
+            .hasMessageContaining("$weight at column 4 is 99999999999, beyond the 32-bit range");
+        assertThat(b.size()).isZero();
+        assertThat(t.extract("gina,hal,1700000600,2147483647", b)).isEqualTo(1);
+    }
+
+    @Test
     void aValueThatMixesKeywordsWithOtherWordsIsRefused() {
         assertThatThrownBy(() -> JsonTemplate.parse("{\"u\":{\"n\":\"source_str1 $destination_str1\"}}"))
             .isInstanceOf(TemplateException.class)
