@@ -155,7 +155,7 @@ public final class GraphIngestBench {
             "machine", BenchTable.machine(), "runs", curves.stream().map(IngestCurve::toJson).toList()));
         final LineChart chart = LineChart.titled(String.format(Locale.ROOT,
             "Insert rate as the graph fills: R-MAT scale %d, edge factor %d, %d threads", scale, edgeFactor, threads))
-            .xAxis("edges of the stream inserted (millions)").yAxis("insertions/s (millions)").size(1000, 600);
+            .xAxis("edges of the stream inserted (millions)").yAxis("insertions/s (millions)").yFromZero().size(1000, 600);
         for (final IngestCurve c : curves) {
             final double[][] line = c.chartLine();
             chart.series(String.format(Locale.ROOT, "%s, batches of %,d", c.system(), c.batch()), line[0], line[1]);

@@ -52,6 +52,7 @@ public final class LineChart {
     private final List<Series> series = new ArrayList<>();
     private String xAxis = "";
     private String yAxis = "";
+    private boolean yFromZero;
     private int width = DEFAULT_WIDTH;
     private int height = DEFAULT_HEIGHT;
 
@@ -141,6 +142,17 @@ public final class LineChart {
     }
 
     /**
+     * Starts the y axis at zero rather than near the smallest value, so that the size of a change
+     * reads true (rates, counts).
+     *
+     * @return this.
+     */
+    public LineChart yFromZero() {
+        this.yFromZero = true;
+        return this;
+    }
+
+    /**
      * Sets the image size.
      *
      * @param widthPixels  width, at least 1.
@@ -190,6 +202,9 @@ public final class LineChart {
         final XYChart chart = new XYChartBuilder()
             .width(width).height(height).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
         chart.getStyler().setLegendVisible(series.size() > 1);
+        if (yFromZero) {
+            chart.getStyler().setYAxisMin(0.0);
+        }
         for (final Series s : series) {
             if (s.x().length == 0) {
                 continue; // XChart refuses empty data; a series with no finite point is simply not drawn

@@ -60,4 +60,12 @@ class LineChartTest {
         assertThatThrownBy(() -> LineChart.titled("t").size(0, 10))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("width=0");
     }
+
+    @Test
+    void yFromZeroRedrawsTheAxisFromZero() throws IOException {
+        final double[] y = {10, 10.5, 11};
+        final byte[] tight = LineChart.titled("t").series("s", y).toPng();
+        assertThat(LineChart.titled("t").series("s", y).toPng()).isEqualTo(tight);
+        assertThat(LineChart.titled("t").series("s", y).yFromZero().toPng()).isNotEqualTo(tight);
+    }
 }
