@@ -96,13 +96,15 @@ public final class BenchTable {
         Json.writeFile(file, json);
     }
 
-    /** @return what this ran on: cores, memory, JVM, OS */
+    /** @return what this ran on: cores, memory, JVM, OS, garbage collectors */
     public static Map<String, Object> machine() {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        m.put("collectors", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
         m.put("date", java.time.LocalDate.now().toString());
         return m;
     }

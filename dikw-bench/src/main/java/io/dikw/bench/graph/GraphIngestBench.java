@@ -144,6 +144,10 @@ public final class GraphIngestBench {
             TARGET_TCP, TARGET_SLOWDOWN, TARGET_BYTES_PER_EDGE));
         table.note("STINGER", "(measured on the 2-core machine of dikw-graph/README.md) about 73,000 edges/s end to end (string ids, 100k batches), falling from "
             + "~230k/s on the first batch to ~43k/s");
+        table.note("collector", String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName).toList()) + "; flags " + ManagementFactory.getRuntimeMXBean().getInputArguments()
+            .stream().filter(a -> a.contains("GC") || a.contains("Shenandoah")).toList()
+            + " (dikw-graph/collector.sh picks Shenandoah when the JVM has it and BENCH_JAVA_OPTS names no collector)");
         table.note("rmat", "a=" + RmatGenerator.A + " b=" + RmatGenerator.B + " c=" + RmatGenerator.C + " d="
             + RmatGenerator.D + " seed=" + seed);
         table.print(System.out);
@@ -417,11 +421,13 @@ public final class GraphIngestBench {
             String.format(Locale.ROOT, "heap %.1f", bytes));
     }
 
-    /** @return milliseconds the collectors have spent since the JVM started */
+    /** @return milliseconds the collectors have stopped the program since the JVM started */
     private static long gcMillis() {
         long ms = 0;
         for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ms += Math.max(0, gc.getCollectionTime());
+            if (!gc.getName().endsWith("Cycles")) { // Shenandoah's and ZGC's cycles run beside the program
+                ms += Math.max(0, gc.getCollectionTime());
+            }
         }
         return ms;
     }
