@@ -74,7 +74,8 @@ public final class BatchResolver {
      * @return its updates in ids (possibly empty)
      */
     public EdgeBatch resolve(final ScannedBatch wire) {
-        final EdgeBatch.Builder b = EdgeBatch.builder().makeUndirected(wire.makeUndirected());
+        final EdgeBatch.Builder b = EdgeBatch.builder(wire.insertionCount(), wire.deletionCount(),
+            wire.vertexUpdateCount()).makeUndirected(wire.makeUndirected());
         final byte[] body = wire.body();
         eachUpdate(wire.insertionCount(), i -> b.insert(
             vertex(body, wire.insertion(i, SOURCE_NAME), wire.insertion(i, SOURCE)),

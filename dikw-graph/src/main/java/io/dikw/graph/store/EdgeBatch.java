@@ -7,7 +7,8 @@ import java.util.Arrays;
  * deletions and vertex updates, applied in that order (as STINGER does). With
  * {@link #makeUndirected()} every insertion and deletion also applies to the reverse edge.
  *
- * <p>Built with {@link #builder()}; the builder checks every value, so a built batch only holds
+ * <p>Built with {@link #builder()}, or {@link #builder(int, int, int)} when the numbers of
+ * updates are known; the builder checks every value, so a built batch only holds
  * ids {@code >= 0}, edge types in {@code [0, 65535]}, 32-bit weights and 48-bit times.
  */
 public final class EdgeBatch {
@@ -32,29 +33,57 @@ public final class EdgeBatch {
     final boolean[] vuHasSet;
     final long[] vuIncrWeight;
 
+    /** Takes the builder's columns, as they are when full and copied to size when not. */
     private EdgeBatch(final Builder b) {
         undirected = b.undirected;
         insertions = b.ni;
-        insSrc = Arrays.copyOf(b.insSrc, b.ni);
-        insDst = Arrays.copyOf(b.insDst, b.ni);
-        insType = Arrays.copyOf(b.insType, b.ni);
-        insWeight = Arrays.copyOf(b.insWeight, b.ni);
-        insTime = Arrays.copyOf(b.insTime, b.ni);
+        insSrc = exact(b.insSrc, b.ni);
+        insDst = exact(b.insDst, b.ni);
+        insType = exact(b.insType, b.ni);
+        insWeight = exact(b.insWeight, b.ni);
+        insTime = exact(b.insTime, b.ni);
         deletions = b.nd;
-        delSrc = Arrays.copyOf(b.delSrc, b.nd);
-        delDst = Arrays.copyOf(b.delDst, b.nd);
-        delType = Arrays.copyOf(b.delType, b.nd);
+        delSrc = exact(b.delSrc, b.nd);
+        delDst = exact(b.delDst, b.nd);
+        delType = exact(b.delType, b.nd);
         vertexUpdates = b.nv;
-        vuVertex = Arrays.copyOf(b.vuVertex, b.nv);
-        vuType = Arrays.copyOf(b.vuType, b.nv);
-        vuSetWeight = Arrays.copyOf(b.vuSetWeight, b.nv);
-        vuHasSet = Arrays.copyOf(b.vuHasSet, b.nv);
-        vuIncrWeight = Arrays.copyOf(b.vuIncrWeight, b.nv);
+        vuVertex = exact(b.vuVertex, b.nv);
+        vuType = exact(b.vuType, b.nv);
+        vuSetWeight = exact(b.vuSetWeight, b.nv);
+        vuHasSet = exact(b.vuHasSet, b.nv);
+        vuIncrWeight = exact(b.vuIncrWeight, b.nv);
+        b.shared = insSrc == b.insSrc || delSrc == b.delSrc || vuVertex == b.vuVertex;
+    }
+
+    private static int[] exact(final int[] column, final int n) {
+        return column.length == n ? column : Arrays.copyOf(column, n);
+    }
+
+    private static long[] exact(final long[] column, final int n) {
+        return column.length == n ? column : Arrays.copyOf(column, n);
+    }
+
+    private static boolean[] exact(final boolean[] column, final int n) {
+        return column.length == n ? column : Arrays.copyOf(column, n);
     }
 
     /** @return a builder for a directed batch */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(16, 4, 4);
+    }
+
+    /**
+     * A builder with room for the given numbers of updates, for a caller that knows them (a batch
+     * read from the wire): its columns do not grow, and a full builder's columns become the batch's
+     * without a copy.
+     *
+     * @param insertions    expected edge insertions
+     * @param deletions     expected edge deletions
+     * @param vertexUpdates expected vertex updates
+     * @return a builder for a directed batch (it still grows past these numbers)
+     */
+    public static Builder builder(final int insertions, final int deletions, final int vertexUpdates) {
+        return new Builder(insertions, deletions, vertexUpdates);
     }
 
     /** @return true if insertions and deletions also apply to the reverse edges */
@@ -146,23 +175,32 @@ public final class EdgeBatch {
     public static final class Builder {
         private boolean undirected;
         private int ni;
-        private int[] insSrc = new int[16];
-        private int[] insDst = new int[16];
-        private int[] insType = new int[16];
-        private int[] insWeight = new int[16];
-        private long[] insTime = new long[16];
+        private int[] insSrc;
+        private int[] insDst;
+        private int[] insType;
+        private int[] insWeight;
+        private long[] insTime;
         private int nd;
-        private int[] delSrc = new int[4];
-        private int[] delDst = new int[4];
-        private int[] delType = new int[4];
+        private int[] delSrc;
+        private int[] delDst;
+        private int[] delType;
         private int nv;
-        private int[] vuVertex = new int[4];
-        private int[] vuType = new int[4];
-        private long[] vuSetWeight = new long[4];
-        private boolean[] vuHasSet = new boolean[4];
-        private long[] vuIncrWeight = new long[4];
+        private int[] vuVertex;
+        private int[] vuType;
+        private long[] vuSetWeight;
+        private boolean[] vuHasSet;
+        private long[] vuIncrWeight;
+        /** True when a built batch holds this builder's columns: they are copied before the next change. */
+        private boolean shared;
 
-        private Builder() {
+        private Builder(final int insertions, final int deletions, final int vertexUpdates) {
+            if (insertions < 0 || deletions < 0 || vertexUpdates < 0) {
+                throw new IllegalArgumentException("expected updates must be >= 0: insertions=" + insertions
+                    + " deletions=" + deletions + " vertexUpdates=" + vertexUpdates);
+            }
+            resizeInsertions(insertions);
+            resizeDeletions(deletions);
+            resizeVertexUpdates(vertexUpdates);
         }
 
         /**
@@ -197,13 +235,11 @@ public final class EdgeBatch {
                 throw new IllegalArgumentException("time=" + time + " is beyond the 48-bit time range (+-"
                     + EdgeBlock.MAX_TIME + ")");
             }
+            if (shared) {
+                unshare();
+            }
             if (ni == insSrc.length) {
-                final int n = ni * 2;
-                insSrc = Arrays.copyOf(insSrc, n);
-                insDst = Arrays.copyOf(insDst, n);
-                insType = Arrays.copyOf(insType, n);
-                insWeight = Arrays.copyOf(insWeight, n);
-                insTime = Arrays.copyOf(insTime, n);
+                resizeInsertions(Math.max(16, ni * 2));
             }
             insSrc[ni] = source;
             insDst[ni] = destination;
@@ -226,11 +262,11 @@ public final class EdgeBatch {
             checkVertex("source", source);
             checkVertex("destination", destination);
             checkType(type);
+            if (shared) {
+                unshare();
+            }
             if (nd == delSrc.length) {
-                final int n = nd * 2;
-                delSrc = Arrays.copyOf(delSrc, n);
-                delDst = Arrays.copyOf(delDst, n);
-                delType = Arrays.copyOf(delType, n);
+                resizeDeletions(Math.max(4, nd * 2));
             }
             delSrc[nd] = source;
             delDst[nd] = destination;
@@ -256,13 +292,11 @@ public final class EdgeBatch {
             if (type < KEEP_TYPE) {
                 throw new IllegalArgumentException("vertex type=" + type + " must be >= 0 (or -1 to keep it)");
             }
+            if (shared) {
+                unshare();
+            }
             if (nv == vuVertex.length) {
-                final int n = nv * 2;
-                vuVertex = Arrays.copyOf(vuVertex, n);
-                vuType = Arrays.copyOf(vuType, n);
-                vuSetWeight = Arrays.copyOf(vuSetWeight, n);
-                vuHasSet = Arrays.copyOf(vuHasSet, n);
-                vuIncrWeight = Arrays.copyOf(vuIncrWeight, n);
+                resizeVertexUpdates(Math.max(4, nv * 2));
             }
             vuVertex[nv] = vertex;
             vuType[nv] = type;
@@ -288,6 +322,36 @@ public final class EdgeBatch {
             ni = 0;
             nd = 0;
             nv = 0;
+        }
+
+        private void resizeInsertions(final int n) {
+            insSrc = insSrc == null ? new int[n] : Arrays.copyOf(insSrc, n);
+            insDst = insDst == null ? new int[n] : Arrays.copyOf(insDst, n);
+            insType = insType == null ? new int[n] : Arrays.copyOf(insType, n);
+            insWeight = insWeight == null ? new int[n] : Arrays.copyOf(insWeight, n);
+            insTime = insTime == null ? new long[n] : Arrays.copyOf(insTime, n);
+        }
+
+        private void resizeDeletions(final int n) {
+            delSrc = delSrc == null ? new int[n] : Arrays.copyOf(delSrc, n);
+            delDst = delDst == null ? new int[n] : Arrays.copyOf(delDst, n);
+            delType = delType == null ? new int[n] : Arrays.copyOf(delType, n);
+        }
+
+        private void resizeVertexUpdates(final int n) {
+            vuVertex = vuVertex == null ? new int[n] : Arrays.copyOf(vuVertex, n);
+            vuType = vuType == null ? new int[n] : Arrays.copyOf(vuType, n);
+            vuSetWeight = vuSetWeight == null ? new long[n] : Arrays.copyOf(vuSetWeight, n);
+            vuHasSet = vuHasSet == null ? new boolean[n] : Arrays.copyOf(vuHasSet, n);
+            vuIncrWeight = vuIncrWeight == null ? new long[n] : Arrays.copyOf(vuIncrWeight, n);
+        }
+
+        /** Copies the columns a built batch holds, so that changes here do not reach it. */
+        private void unshare() {
+            resizeInsertions(insSrc.length);
+            resizeDeletions(delSrc.length);
+            resizeVertexUpdates(vuVertex.length);
+            shared = false;
         }
 
         private static void checkVertex(final String what, final int id) {
