@@ -147,7 +147,7 @@ public final class GraphIngestBench {
         table.note("collector", String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(GarbageCollectorMXBean::getName).toList()) + "; flags " + ManagementFactory.getRuntimeMXBean().getInputArguments()
             .stream().filter(a -> a.contains("GC") || a.contains("Shenandoah")).toList()
-            + " (dikw-graph/collector.sh picks Shenandoah when the JVM has it and BENCH_JAVA_OPTS names no collector)");
+            + " (the JVM's default unless BENCH_JAVA_OPTS names one; dikw-graph/README.md compares G1 and Shenandoah)");
         table.note("rmat", "a=" + RmatGenerator.A + " b=" + RmatGenerator.B + " c=" + RmatGenerator.C + " d="
             + RmatGenerator.D + " seed=" + seed);
         table.print(System.out);
