@@ -61,66 +61,83 @@ public final class RecordStreamer {
      */
     public Summary stream(final String source, final Reader in, final StreamClient client, final DeadLetters dead,
         final LongConsumer progress) throws IOException {
-        final BoundedLineReader lines = new BoundedLineReader(in, MAX_RECORD_CHARS);
-        StingerBatch batch = newBatch();
-        long records = 0;
-        long updates = 0;
-        long batches = 0;
-        long rejected = 0;
+        final Run run = new Run(source, new BoundedLineReader(in, MAX_RECORD_CHARS), client);
         String line;
-        while ((line = readLine(lines, source, batch, client, updates, batches)) != null) {
-            records++;
-            if (line.isBlank()) {
-                continue;
+        while ((line = run.readLine()) != null) {
+            run.records++;
+            if (!line.isBlank()) {
+                run.add(line, dead);
             }
+            if ((run.records & 1023) == 0) {
+                progress.accept(run.records);
+            }
+        }
+        run.sendGathered();
+        progress.accept(run.records);
+        return new Summary(run.records, run.updates, run.batches, run.rejected);
+    }
+
+    /** One input being streamed: where it is read from and sent to, the batch being gathered, the counts. */
+    private final class Run {
+        private final String source;
+        private final BoundedLineReader lines;
+        private final StreamClient client;
+        private StingerBatch batch = newBatch();
+        long records;
+        long updates;
+        long batches;
+        long rejected;
+
+        Run(final String source, final BoundedLineReader lines, final StreamClient client) {
+            this.source = source;
+            this.lines = lines;
+            this.client = client;
+        }
+
+        /**
+         * @return the next line, or null at the end
+         * @throws IOException if the input breaks off (a cut gzip, a read error): the updates gathered
+         *     before it are sent first, and the message says where it broke and what was sent
+         */
+        String readLine() throws IOException {
+            try {
+                return lines.readLine();
+            } catch (final IOException e) {
+                sendGathered();
+                throw new IOException(String.format(Locale.ROOT, "input %s broke off after line %,d (%s); the %,d "
+                    + "updates before it were sent in %,d batches", source, lines.lineNumber(), e.getMessage(), updates,
+                    batches), e);
+            }
+        }
+
+        /** Adds the updates of one record, or dead-letters it; sends the batch when it is full. */
+        void add(final String line, final DeadLetters dead) throws IOException {
             if (lines.lastLineOversized()) {
                 dead.reject(source, lines.lineNumber(), "too-long", "record longer than " + MAX_RECORD_CHARS + " chars",
                     line);
                 rejected++;
-                continue;
+                return;
             }
             try {
                 template.extract(line, batch);
             } catch (final TemplateException e) {
                 dead.reject(source, lines.lineNumber(), e.reason(), e.getMessage(), line);
                 rejected++;
-                continue;
+                return;
             }
             if (batch.size() >= batchSize) {
+                sendGathered();
+            }
+        }
+
+        /** Sends the updates gathered so far, if any. */
+        void sendGathered() throws IOException {
+            if (!batch.isEmpty()) {
                 client.send(batch);
                 updates += batch.size();
                 batches++;
                 batch = newBatch();
             }
-            if ((records & 1023) == 0) {
-                progress.accept(records);
-            }
-        }
-        if (!batch.isEmpty()) {
-            client.send(batch);
-            updates += batch.size();
-            batches++;
-        }
-        progress.accept(records);
-        return new Summary(records, updates, batches, rejected);
-    }
-
-    /**
-     * @return the next line, or null at the end
-     * @throws IOException if the input breaks off (a cut gzip, a read error): the updates gathered
-     *     before it are sent first, and the message says where it broke and what was sent
-     */
-    private static String readLine(final BoundedLineReader lines, final String source, final StingerBatch gathered,
-        final StreamClient client, final long updates, final long batches) throws IOException {
-        try {
-            return lines.readLine();
-        } catch (final IOException e) {
-            if (!gathered.isEmpty()) {
-                client.send(gathered);
-            }
-            throw new IOException(String.format(Locale.ROOT, "input %s broke off after line %,d (%s); the %,d updates "
-                + "before it were sent in %,d batches", source, lines.lineNumber(), e.getMessage(),
-                updates + gathered.size(), batches + (gathered.isEmpty() ? 0 : 1)), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.dikw.graph.template;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * One STINGER template keyword: {@code $field[group][=constant]}, e.g. {@code $source_str1} or
@@ -22,29 +24,39 @@ public record Keyword(Field field, int group, String constant) {
 
     /** What a keyword's value is. */
     public enum Field {
-        /** Numeric edge type. */ TYPE(true),
-        /** Edge type name. */ TYPE_STR(false),
-        /** Numeric source id. */ SOURCE(true),
-        /** Source name. */ SOURCE_STR(false),
-        /** Source vertex type name. */ SOURCE_TYPE(false),
-        /** Sets the source's weight. */ SOURCE_WEIGHT(true),
-        /** Adds to the source's weight. */ SOURCE_WEIGHT_INCR(true),
-        /** Numeric destination id. */ DESTINATION(true),
-        /** Destination name. */ DESTINATION_STR(false),
-        /** Destination vertex type name. */ DESTINATION_TYPE(false),
-        /** Sets the destination's weight. */ DESTINATION_WEIGHT(true),
-        /** Adds to the destination's weight. */ DESTINATION_WEIGHT_INCR(true),
-        /** Edge weight (1 when absent). */ WEIGHT(true),
-        /** Time: a number, or an ISO-8601 instant (epoch ms). */ TIME(true),
-        /** Time in Twitter's created_at form, e.g. {@code Mon Mar 04 12:00:00 +0000 2024} (epoch ms). */ TIME_TTR(true),
-        /** Time in Unix seconds. */ TIME_UNIX(true);
+        /** Numeric edge type. */ TYPE(true, Part.EDGE),
+        /** Edge type name. */ TYPE_STR(false, Part.EDGE),
+        /** Numeric source id. */ SOURCE(true, Part.SOURCE),
+        /** Source name. */ SOURCE_STR(false, Part.SOURCE),
+        /** Source vertex type name. */ SOURCE_TYPE(false, Part.SOURCE),
+        /** Sets the source's weight. */ SOURCE_WEIGHT(true, Part.SOURCE),
+        /** Adds to the source's weight. */ SOURCE_WEIGHT_INCR(true, Part.SOURCE),
+        /** Numeric destination id. */ DESTINATION(true, Part.DESTINATION),
+        /** Destination name. */ DESTINATION_STR(false, Part.DESTINATION),
+        /** Destination vertex type name. */ DESTINATION_TYPE(false, Part.DESTINATION),
+        /** Sets the destination's weight. */ DESTINATION_WEIGHT(true, Part.DESTINATION),
+        /** Adds to the destination's weight. */ DESTINATION_WEIGHT_INCR(true, Part.DESTINATION),
+        /** Edge weight (1 when absent). */ WEIGHT(true, Part.EDGE),
+        /** Time: a number, or an ISO-8601 instant (epoch ms). */ TIME(true, Part.EDGE),
+        /** Time in Twitter's created_at form, e.g. {@code Mon Mar 04 12:00:00 +0000 2024} (epoch ms). */ TIME_TTR(true, Part.EDGE),
+        /** Time in Unix seconds. */ TIME_UNIX(true, Part.EDGE);
 
         final boolean numeric;
+        final Part part;
 
-        Field(final boolean numeric) {
+        Field(final boolean numeric, final Part part) {
             this.numeric = numeric;
+            this.part = part;
+        }
+
+        /** @return true for the fields that say which vertex the source is ({@code $source}, {@code $source_str}) */
+        boolean identifiesSource() {
+            return this == SOURCE || this == SOURCE_STR;
         }
     }
+
+    /** What a field describes: the edge, its source vertex or its destination vertex. */
+    enum Part { EDGE, SOURCE, DESTINATION }
 
     /**
      * Checks that every group that describes an edge or a destination also has a source: a group
@@ -58,9 +70,9 @@ public record Keyword(Field field, int group, String constant) {
         final Map<Integer, List<String>> withoutSource = new TreeMap<>();
         final Set<Integer> sourced = new HashSet<>();
         for (final Keyword k : keywords) {
-            if (k.field() == Field.SOURCE || k.field() == Field.SOURCE_STR) {
+            if (k.field().identifiesSource()) {
                 sourced.add(k.group());
-            } else if (!k.field().name().startsWith("SOURCE")) {
+            } else if (k.field().part != Part.SOURCE) {
                 withoutSource.computeIfAbsent(k.group(), g -> new ArrayList<>()).add(k.token());
             }
         }
@@ -108,8 +120,8 @@ public record Keyword(Field field, int group, String constant) {
             field = Field.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (final IllegalArgumentException e) {
             throw new TemplateException("bad-template", "unknown keyword '$" + name + "' in '" + token + "'; known: "
-                + java.util.Arrays.stream(Field.values()).map(f -> "$" + f.name().toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.joining(", ")));
+                + Arrays.stream(Field.values()).map(f -> "$" + f.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
         }
         if (constant != null && constant.isEmpty()) {
             throw new TemplateException("bad-template", "keyword '" + token + "' has an empty constant after '='");
