@@ -77,7 +77,10 @@ public final class CsvTemplate implements RecordTemplate {
     public int extract(final String record, final StingerBatch into) {
         final List<String> cells = split(record);
         final List<GroupValues> found = new ArrayList<>();
+        final List<String> emptySources = new ArrayList<>();
+        int narrowest = Integer.MAX_VALUE;
         for (final Row row : rows) {
+            narrowest = Math.min(narrowest, row.columns().size());
             if (cells.size() < row.columns().size()) {
                 continue;
             }
@@ -87,17 +90,21 @@ public final class CsvTemplate implements RecordTemplate {
             }
             for (int c = 0; c < row.columns().size(); c++) {
                 final String cell = cells.get(c).trim();
-                if (cell.isEmpty()) {
-                    continue;
-                }
                 for (final Keyword k : row.columns().get(c)) {
-                    values.add(k, cell, false, "column " + (c + 1));
+                    if (!cell.isEmpty()) {
+                        values.add(k, cell, false, "column " + (c + 1));
+                    } else if (k.field().identifiesSource()) {
+                        emptySources.add("column " + (c + 1) + " (" + k.token() + ") is empty");
+                    }
                 }
             }
             found.add(values);
         }
-        return GroupValues.emitAll(found, into, "the record (" + cells.size()
-                + " columns) matches no template row");
+        final String noMatch = found.isEmpty()
+            ? "the record has " + cells.size() + " columns; the template's rows need at least " + narrowest
+            : "the record (" + cells.size() + " columns) gives no update"
+                + (emptySources.isEmpty() ? "" : ": " + String.join(", ", emptySources));
+        return GroupValues.emitAll(found, into, noMatch);
     }
 
     /** Splits one CSV line: commas, double-quoted cells with "" for a quote. */

@@ -74,6 +74,10 @@ class TemplateTest {
         assertThat(b.insertions).containsExactly(EdgeInsertion.named("carol", "dave, jr.", "called", 12, 1700000300));
         assertThatThrownBy(() -> t.extract("a,b", b)).extracting(e -> ((TemplateException) e).reason())
             .isEqualTo("no-match");
+        assertThatThrownBy(() -> t.extract("a,b", b)).hasMessageContaining("the record has 2 columns")
+            .hasMessageContaining("need at least 4");
+        assertThatThrownBy(() -> t.extract(" ,dave,1700000300,12", b)).hasMessageContaining("gives no update")
+            .hasMessageContaining("column 1 ($source_str1) is empty");
         assertThatThrownBy(() -> t.extract("a,b,notatime,1", b)).extracting(e -> ((TemplateException) e).reason())
             .isEqualTo("bad-field");
         assertThatThrownBy(() -> t.extract("a,\"b,1,1", b)).extracting(e -> ((TemplateException) e).reason())
