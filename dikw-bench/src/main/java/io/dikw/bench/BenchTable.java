@@ -3,6 +3,8 @@ package io.dikw.bench;
 import io.dikw.core.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,6 +98,11 @@ public final class BenchTable {
         Json.writeFile(file, json);
     }
 
+    /** @return the names of this JVM's garbage collectors, e.g. {@code [G1 Young Generation, G1 Old Generation]} */
+    public static List<String> collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList();
+    }
+
     /** @return what this ran on: cores, memory, JVM, OS, garbage collectors */
     public static Map<String, Object> machine() {
         final Map<String, Object> m = new LinkedHashMap<>();
@@ -103,8 +110,7 @@ public final class BenchTable {
         m.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        m.put("collectors", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-            .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        m.put("collectors", collectors());
         m.put("date", java.time.LocalDate.now().toString());
         return m;
     }

@@ -142,11 +142,11 @@ public final class GraphIngestBench {
         table.note("targets", String.format(Locale.ROOT, ">= %,.0f updates/s in-process (100k batches), >= %,.0f/s over "
             + "TCP with string ids, <= %.0fx slowdown first -> last batch, <= %.0f bytes/edge", TARGET_IN_PROCESS,
             TARGET_TCP, TARGET_SLOWDOWN, TARGET_BYTES_PER_EDGE));
-        table.note("STINGER", "(measured on the 2-core machine of dikw-graph/README.md) about 73,000 edges/s end to end (string ids, 100k batches), falling from "
-            + "~230k/s on the first batch to ~43k/s");
-        table.note("collector", String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
-            .map(GarbageCollectorMXBean::getName).toList()) + "; flags " + ManagementFactory.getRuntimeMXBean().getInputArguments()
-            .stream().filter(a -> a.contains("GC") || a.contains("Shenandoah")).toList()
+        table.note("STINGER", "(measured on the 2-core machine of dikw-graph/README.md) about 73,000 edges/s end to "
+            + "end (string ids, 100k batches), falling from ~230k/s on the first batch to ~43k/s");
+        table.note("collector", String.join(", ", BenchTable.collectors()) + "; flags "
+            + ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.contains("GC") || a.contains("Shenandoah")).toList()
             + " (the JVM's default unless BENCH_JAVA_OPTS names one; dikw-graph/README.md compares G1 and Shenandoah)");
         table.note("rmat", "a=" + RmatGenerator.A + " b=" + RmatGenerator.B + " c=" + RmatGenerator.C + " d="
             + RmatGenerator.D + " seed=" + seed);

@@ -20,6 +20,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +29,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.TimeZone;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The one Jackson configuration shared by every dikw module, so that all JSON written (JSON lines,
@@ -85,6 +85,10 @@ public final class Json {
      * @param e the parse error
      * @return its message, short
      */
+    public static String problem(final JsonProcessingException e) {
+        return SOURCE_IN_LOCATION.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("[");
+    }
+
     /**
      * Writes {@code value} to {@code file} as pretty-printed UTF-8 JSON with a final newline, for
      * result and benchmark files. Parent directories are created. The JSON goes to a temporary
@@ -94,10 +98,6 @@ public final class Json {
      * @param value the value to serialize.
      * @throws IOException if the value cannot be serialized or the file cannot be written.
      */
-    public static String problem(final JsonProcessingException e) {
-        return SOURCE_IN_LOCATION.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("[");
-    }
-
     public static void writeFile(final Path file, final Object value) throws IOException {
         Objects.requireNonNull(file, "file");
         final Path absolute = file.toAbsolutePath();

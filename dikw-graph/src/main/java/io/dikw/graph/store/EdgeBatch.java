@@ -173,23 +173,26 @@ public final class EdgeBatch {
 
     /** Collects updates; checks each value and says which one is wrong. Not thread-safe. */
     public static final class Builder {
+        private static final int[] NO_INTS = {};
+        private static final long[] NO_LONGS = {};
+        private static final boolean[] NO_BOOLEANS = {};
         private boolean undirected;
         private int ni;
-        private int[] insSrc;
-        private int[] insDst;
-        private int[] insType;
-        private int[] insWeight;
-        private long[] insTime;
+        private int[] insSrc = NO_INTS;
+        private int[] insDst = NO_INTS;
+        private int[] insType = NO_INTS;
+        private int[] insWeight = NO_INTS;
+        private long[] insTime = NO_LONGS;
         private int nd;
-        private int[] delSrc;
-        private int[] delDst;
-        private int[] delType;
+        private int[] delSrc = NO_INTS;
+        private int[] delDst = NO_INTS;
+        private int[] delType = NO_INTS;
         private int nv;
-        private int[] vuVertex;
-        private int[] vuType;
-        private long[] vuSetWeight;
-        private boolean[] vuHasSet;
-        private long[] vuIncrWeight;
+        private int[] vuVertex = NO_INTS;
+        private int[] vuType = NO_INTS;
+        private long[] vuSetWeight = NO_LONGS;
+        private boolean[] vuHasSet = NO_BOOLEANS;
+        private long[] vuIncrWeight = NO_LONGS;
         /** True when a built batch holds this builder's columns: they are copied before the next change. */
         private boolean shared;
 
@@ -325,25 +328,25 @@ public final class EdgeBatch {
         }
 
         private void resizeInsertions(final int n) {
-            insSrc = insSrc == null ? new int[n] : Arrays.copyOf(insSrc, n);
-            insDst = insDst == null ? new int[n] : Arrays.copyOf(insDst, n);
-            insType = insType == null ? new int[n] : Arrays.copyOf(insType, n);
-            insWeight = insWeight == null ? new int[n] : Arrays.copyOf(insWeight, n);
-            insTime = insTime == null ? new long[n] : Arrays.copyOf(insTime, n);
+            insSrc = Arrays.copyOf(insSrc, n);
+            insDst = Arrays.copyOf(insDst, n);
+            insType = Arrays.copyOf(insType, n);
+            insWeight = Arrays.copyOf(insWeight, n);
+            insTime = Arrays.copyOf(insTime, n);
         }
 
         private void resizeDeletions(final int n) {
-            delSrc = delSrc == null ? new int[n] : Arrays.copyOf(delSrc, n);
-            delDst = delDst == null ? new int[n] : Arrays.copyOf(delDst, n);
-            delType = delType == null ? new int[n] : Arrays.copyOf(delType, n);
+            delSrc = Arrays.copyOf(delSrc, n);
+            delDst = Arrays.copyOf(delDst, n);
+            delType = Arrays.copyOf(delType, n);
         }
 
         private void resizeVertexUpdates(final int n) {
-            vuVertex = vuVertex == null ? new int[n] : Arrays.copyOf(vuVertex, n);
-            vuType = vuType == null ? new int[n] : Arrays.copyOf(vuType, n);
-            vuSetWeight = vuSetWeight == null ? new long[n] : Arrays.copyOf(vuSetWeight, n);
-            vuHasSet = vuHasSet == null ? new boolean[n] : Arrays.copyOf(vuHasSet, n);
-            vuIncrWeight = vuIncrWeight == null ? new long[n] : Arrays.copyOf(vuIncrWeight, n);
+            vuVertex = Arrays.copyOf(vuVertex, n);
+            vuType = Arrays.copyOf(vuType, n);
+            vuSetWeight = Arrays.copyOf(vuSetWeight, n);
+            vuHasSet = Arrays.copyOf(vuHasSet, n);
+            vuIncrWeight = Arrays.copyOf(vuIncrWeight, n);
         }
 
         /** Copies the columns a built batch holds, so that changes here do not reach it. */

@@ -16,9 +16,12 @@ public final class CsvTemplate implements RecordTemplate {
     }
 
     private final List<Row> rows;
+    /** The fewest columns a record needs to match any row. */
+    private final int narrowest;
 
     private CsvTemplate(final List<Row> rows) {
         this.rows = rows;
+        this.narrowest = rows.stream().mapToInt(r -> r.columns().size()).min().orElse(0);
     }
 
     /**
@@ -57,11 +60,7 @@ public final class CsvTemplate implements RecordTemplate {
             }
             final List<Keyword> all = new ArrayList<>(constants);
             columns.forEach(all::addAll);
-            try {
-                Keyword.checkGroups(all);
-            } catch (final TemplateException e) {
-                throw new TemplateException("bad-template", "line " + lineNumber + ": " + e.getMessage());
-            }
+            Keyword.checkGroups(all, "line " + lineNumber);
             while (columns.get(columns.size() - 1).isEmpty()) {
                 columns.remove(columns.size() - 1);
             }
@@ -78,9 +77,7 @@ public final class CsvTemplate implements RecordTemplate {
         final List<String> cells = split(record);
         final List<GroupValues> found = new ArrayList<>();
         final List<String> emptySources = new ArrayList<>();
-        int narrowest = Integer.MAX_VALUE;
         for (final Row row : rows) {
-            narrowest = Math.min(narrowest, row.columns().size());
             if (cells.size() < row.columns().size()) {
                 continue;
             }

@@ -81,12 +81,7 @@ public final class JsonTemplate implements RecordTemplate {
                 }
                 final List<Keyword> all = new ArrayList<>(constants);
                 bindings.forEach(b -> all.addAll(b.keywords()));
-                try {
-                    Keyword.checkGroups(all);
-                } catch (final TemplateException e) {
-                    throw new TemplateException("bad-template", "template object #" + (shapes.size() + 1) + ": "
-                        + e.getMessage());
-                }
+                Keyword.checkGroups(all, "template object #" + (shapes.size() + 1));
                 shapes.add(new Shape(bindings, constants, pairwise));
             }
         } catch (final JsonProcessingException e) {
@@ -121,13 +116,15 @@ public final class JsonTemplate implements RecordTemplate {
                 compile(node.get(0), path, bindings, constants);
                 path.remove(path.size() - 1);
             }
-        } else if (node.isTextual() && !node.asText().trim().startsWith("$") && node.asText().contains("$")) {
-            throw new TemplateException("bad-template", "the value '" + node.asText() + "' at " + String.join(".", path)
-                + " mixes $keywords with other words; write every word as a keyword, e.g. \"$source_str1 "
-                + "$destination_str1\"");
-        } else if (node.isTextual() && node.asText().trim().startsWith("$")) {
+        } else if (node.isTextual() && node.asText().contains("$")) {
+            final String text = node.asText().trim();
+            if (!text.startsWith("$")) {
+                throw new TemplateException("bad-template", "the value '" + node.asText() + "' at "
+                    + String.join(".", path) + " mixes $keywords with other words; write every word as a keyword, "
+                    + "e.g. \"$source_str1 $destination_str1\"");
+            }
             final List<Keyword> fromRecord = new ArrayList<>();
-            for (final String token : node.asText().trim().split("\\s+")) {
+            for (final String token : text.split("\\s+")) {
                 final Keyword k = Keyword.parse(token);
                 (k.constant() == null ? fromRecord : constants).add(k);
             }

@@ -64,9 +64,10 @@ public record Keyword(Field field, int group, String constant) {
      * {@code $} or a wrong group number).
      *
      * @param keywords the keywords of one template object or row
-     * @throws TemplateException ({@code bad-template}) naming the group and its keywords
+     * @param where    names that object or row in the message, e.g. {@code line 3}
+     * @throws TemplateException ({@code bad-template}) naming where, the group and its keywords
      */
-    public static void checkGroups(final Collection<Keyword> keywords) {
+    public static void checkGroups(final Collection<Keyword> keywords, final String where) {
         final Map<Integer, List<String>> withoutSource = new TreeMap<>();
         final Set<Integer> sourced = new HashSet<>();
         for (final Keyword k : keywords) {
@@ -80,7 +81,7 @@ public record Keyword(Field field, int group, String constant) {
         if (!withoutSource.isEmpty()) {
             final Map.Entry<Integer, List<String>> g = withoutSource.entrySet().iterator().next();
             final String n = g.getKey() == 0 ? "" : String.valueOf(g.getKey());
-            throw new TemplateException("bad-template", "group " + g.getKey() + " has " + String.join(" ", g.getValue())
+            throw new TemplateException("bad-template", where + ": group " + g.getKey() + " has " + String.join(" ", g.getValue())
                 + " but no $source_str" + n + " or $source" + n + ", so it can never give an update (a lost $ or a "
                 + "wrong group number?)");
         }
