@@ -8,8 +8,11 @@ import io.dikw.social.generate.TweetStreamGenerator;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class DikwCliTest {
     @TempDir
@@ -24,6 +27,34 @@ class DikwCliTest {
         final CliRun r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("demo", "social", "generate");
+    }
+
+    /** Every command's help renders as written: picocli warns (and prints raw text) on a stray {@code %}. */
+    @Test
+    void everyCommandsHelpRendersWithoutWarnings() {
+        final List<List<String>> paths = new ArrayList<>();
+        collect(DikwCli.commandLine(), new ArrayList<>(), paths);
+        assertThat(paths).hasSizeGreaterThan(10);
+        for (final List<String> path : paths) {
+            final List<String> args = new ArrayList<>(path);
+            args.add("--help");
+            final CliRun r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as("dikw %s --help", String.join(" ", path)).isZero();
+            assertThat(r.err()).as("dikw %s --help", String.join(" ", path)).doesNotContain("WARN");
+            assertThat(r.out()).as("dikw %s --help", String.join(" ", path)).contains("Usage:");
+        }
+    }
+
+    private static void collect(final CommandLine cli, final List<String> path, final List<List<String>> paths) {
+        for (final CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommandSpec().usageMessage().hidden() || sub.getCommandName().equals("help")) {
+                continue;
+            }
+            final List<String> p = new ArrayList<>(path);
+            p.add(sub.getCommandName());
+            paths.add(p);
+            collect(sub, p, paths);
+        }
     }
 
     @Test

@@ -93,12 +93,12 @@ public final class GenerateCommand implements Runnable {
     @Command(name = "kdd", mixinStandardHelpOptions = true,
         description = "Write a KDD Cup '99-shaped stream of network connections (the real data set is not needed): "
             + "41 attributes with the real names and types and the label last, no header, as in the original file; "
-            + "classes in the proportions of the 10% file (smurf, neptune, normal, ...) arriving in long single-class "
+            + "classes in the proportions of the 10%% file (smurf, neptune, normal, ...) arriving in long single-class "
             + "bursts; heavy-tailed byte counts, rates in [0,1]. Read it with: ./dikw microcluster run --input FILE "
             + "--preset kdd99")
     static final class Kdd implements Callable<Integer> {
         @Option(names = "--count", paramLabel = "N", defaultValue = "494021",
-            description = "Records; default: ${DEFAULT-VALUE} (the size of the 10% file).")
+            description = "Records; default: ${DEFAULT-VALUE} (the size of the 10%% file).")
         long count;
 
         @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Random seed (same seed, same stream); default: ${DEFAULT-VALUE}.")
