@@ -39,9 +39,10 @@ class DikwCliTest {
             final List<String> args = new ArrayList<>(path);
             args.add("--help");
             final CliRun r = run(args.toArray(String[]::new));
-            assertThat(r.code()).as("dikw %s --help", String.join(" ", path)).isZero();
-            assertThat(r.err()).as("dikw %s --help", String.join(" ", path)).doesNotContain("WARN");
-            assertThat(r.out()).as("dikw %s --help", String.join(" ", path)).contains("Usage:");
+            final String command = "dikw " + String.join(" ", args);
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.err()).as(command).doesNotContain("WARN");
+            assertThat(r.out()).as(command).contains("Usage:");
         }
     }
 

@@ -61,12 +61,12 @@ public final class RecordStreamer {
      */
     public Summary stream(final String source, final Reader in, final StreamClient client, final DeadLetters dead,
         final LongConsumer progress) throws IOException {
-        final Run run = new Run(source, new BoundedLineReader(in, MAX_RECORD_CHARS), client);
+        final Run run = new Run(source, new BoundedLineReader(in, MAX_RECORD_CHARS), client, dead);
         String line;
         while ((line = run.readLine()) != null) {
             run.records++;
             if (!line.isBlank()) {
-                run.add(line, dead);
+                run.add(line);
             }
             if ((run.records & 1023) == 0) {
                 progress.accept(run.records);
@@ -77,21 +77,23 @@ public final class RecordStreamer {
         return new Summary(run.records, run.updates, run.batches, run.rejected);
     }
 
-    /** One input being streamed: where it is read from and sent to, the batch being gathered, the counts. */
+    /** One input being streamed: its source, client and dead letters, the batch being gathered, the counts. */
     private final class Run {
         private final String source;
         private final BoundedLineReader lines;
         private final StreamClient client;
+        private final DeadLetters dead;
         private StingerBatch batch = newBatch();
         long records;
         long updates;
         long batches;
         long rejected;
 
-        Run(final String source, final BoundedLineReader lines, final StreamClient client) {
+        Run(final String source, final BoundedLineReader lines, final StreamClient client, final DeadLetters dead) {
             this.source = source;
             this.lines = lines;
             this.client = client;
+            this.dead = dead;
         }
 
         /**
@@ -111,7 +113,7 @@ public final class RecordStreamer {
         }
 
         /** Adds the updates of one record, or dead-letters it; sends the batch when it is full. */
-        void add(final String line, final DeadLetters dead) throws IOException {
+        void add(final String line) throws IOException {
             if (lines.lastLineOversized()) {
                 dead.reject(source, lines.lineNumber(), "too-long", "record longer than " + MAX_RECORD_CHARS + " chars",
                     line);
